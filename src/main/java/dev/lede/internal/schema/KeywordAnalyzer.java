@@ -1,0 +1,37 @@
+package dev.lede.internal.schema;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.TrimFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
+import java.util.regex.Pattern;
+
+/**
+ * Whole-value matching for source, author, topic and language: one token per value, trimmed,
+ * inner white space collapsed, lowercased and accent-folded, so {@code source:wikinews} finds
+ * "Wikinews". Used at index and query time alike. Thread-safe.
+ */
+final class KeywordAnalyzer extends Analyzer {
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  @Override
+  protected TokenStreamComponents createComponents(String fieldName) {
+    KeywordTokenizer source = new KeywordTokenizer();
+    return new TokenStreamComponents(source, filters(source));
+  }
+
+  @Override
+  protected TokenStream normalize(String fieldName, TokenStream in) {
+    return filters(in);
+  }
+
+  private static TokenStream filters(TokenStream in) {
+    TokenStream result = new PatternReplaceFilter(in, SPACES, " ", true);
+    result = new TrimFilter(result);
+    result = new LowerCaseFilter(result);
+    return new ASCIIFoldingFilter(result);
+  }
+}

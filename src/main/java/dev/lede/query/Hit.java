@@ -1,0 +1,23 @@
+package dev.lede.query;
+
+import dev.lede.article.Article;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One search result: the article, its score, and its highlighted title and snippets.
+ *
+ * @param id the article's id
+ * @param score the relevance score (BM25); {@code NaN} when results are sorted by date
+ * @param article the stored article
+ * @param title the title, highlighted where it matches
+ * @param snippets passages of the body in document order; when the body has no match, its lede
+ */
+public record Hit(String id, float score, Article article, Snippet title, List<Snippet> snippets) {
+  public Hit {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(article, "article");
+    Objects.requireNonNull(title, "title");
+    snippets = List.copyOf(Objects.requireNonNull(snippets, "snippets"));
+  }
+}
