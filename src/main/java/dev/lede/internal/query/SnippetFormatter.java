@@ -38,7 +38,7 @@ final class SnippetFormatter extends PassageFormatter {
       while (start < end && isEdgeJunk(content.charAt(start)) && !matchStartsAt(matches, start)) {
         start++;
       }
-      while (end > start && Character.isWhitespace(content.charAt(end - 1))) {
+      while (end > start && isSpace(content.charAt(end - 1))) {
         end--;
       }
       snippets.add(snippet(content, start, end, matches));
@@ -46,8 +46,13 @@ final class SnippetFormatter extends PassageFormatter {
     return snippets;
   }
 
+  /** White space, no-break spaces included: both fold to one plain space in a snippet. */
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+
   private static boolean isEdgeJunk(char c) {
-    return Character.isWhitespace(c) || ".,;:!?)]}\u2019\u201D".indexOf(c) >= 0;
+    return isSpace(c) || ".,;:!?)]}\u2019\u201D".indexOf(c) >= 0;
   }
 
   private static boolean matchStartsAt(List<int[]> matches, int offset) {
@@ -67,7 +72,7 @@ final class SnippetFormatter extends PassageFormatter {
     boolean pendingSpace = false;
     for (int i = start; i < end; i++) {
       char c = content.charAt(i);
-      if (Character.isWhitespace(c)) {
+      if (isSpace(c)) {
         pendingSpace = text.length() > 0;
       } else {
         if (pendingSpace) {
