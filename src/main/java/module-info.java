@@ -4,18 +4,19 @@
  * tool, which needs picocli on its path.
  */
 module dev.lede {
-  requires org.apache.lucene.core;
-  requires org.apache.lucene.analysis.common;
-  requires org.apache.lucene.queryparser;
-  requires org.apache.lucene.highlighter;
-  requires com.fasterxml.jackson.databind;
-  requires static info.picocli;
-  requires static java.logging;
+    requires org.apache.lucene.core;
+    requires org.apache.lucene.analysis.common;
+    requires org.apache.lucene.queryparser;
+    requires org.apache.lucene.highlighter;
+    requires com.fasterxml.jackson.databind;
+    requires static info.picocli;
+    requires static java.logging;
 
-  exports dev.lede;
-  exports dev.lede.article;
-  exports dev.lede.ingest;
-  exports dev.lede.query;
+    exports dev.lede;
+    exports dev.lede.article;
+    exports dev.lede.ingest;
+    exports dev.lede.query;
 
-  opens dev.lede.cli to info.picocli;
+    opens dev.lede.cli to
+            info.picocli;
 }

@@ -7,9 +7,9 @@ import java.io.IOException;
  * another schema version, a Lucene index Lede did not make, or other files.
  */
 public final class IncompatibleIndexException extends IOException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public IncompatibleIndexException(String message) {
-    super(message);
-  }
+    public IncompatibleIndexException(String message) {
+        super(message);
+    }
 }

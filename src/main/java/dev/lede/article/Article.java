@@ -25,155 +25,155 @@ import java.util.Objects;
  * @param notice leading syndication notice removed from the text, or {@code null}
  */
 public record Article(
-    String id,
-    String title,
-    String body,
-    String url,
-    String source,
-    List<String> authors,
-    Published published,
-    List<String> topics,
-    String language,
-    String notice) {
+        String id,
+        String title,
+        String body,
+        String url,
+        String source,
+        List<String> authors,
+        Published published,
+        List<String> topics,
+        String language,
+        String notice) {
 
-  /** Validates the article; see the class description for the rules. */
-  public Article {
-    Objects.requireNonNull(id, "id");
-    if (id.isBlank()) {
-      throw new IllegalArgumentException("article id is blank");
-    }
-    title = title == null ? "" : title.strip();
-    body = body == null ? "" : body.strip();
-    if (title.isEmpty() && body.isEmpty()) {
-      throw new IllegalArgumentException("article '" + id + "' has neither a title nor a body");
-    }
-    url = blankToNull(url);
-    source = blankToNull(source);
-    language = blankToNull(language);
-    notice = blankToNull(notice);
-    authors = cleanList(authors, "authors");
-    topics = cleanList(topics, "topics");
-  }
-
-  /** A builder for an article with the given id. */
-  public static Builder builder(String id) {
-    return new Builder().id(id);
-  }
-
-  /** A builder with no values set yet. */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** A builder holding this article's values, to make a changed copy. */
-  public Builder toBuilder() {
-    return new Builder()
-        .id(id)
-        .title(title)
-        .body(body)
-        .url(url)
-        .source(source)
-        .authors(authors)
-        .published(published)
-        .topics(topics)
-        .language(language)
-        .notice(notice);
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
-  }
-
-  private static List<String> cleanList(List<String> values, String name) {
-    Objects.requireNonNull(values, name);
-    List<String> out = new ArrayList<>(values.size());
-    for (String v : values) {
-      if (v != null && !v.isBlank() && !out.contains(v.strip())) {
-        out.add(v.strip());
-      }
-    }
-    return List.copyOf(out);
-  }
-
-  /** Builds an {@link Article}; {@link #build()} validates and may be called again. Not thread-safe. */
-  public static final class Builder {
-    private String id;
-    private String title;
-    private String body;
-    private String url;
-    private String source;
-    private List<String> authors = List.of();
-    private Published published;
-    private List<String> topics = List.of();
-    private String language;
-    private String notice;
-
-    private Builder() {}
-
-    public Builder id(String id) {
-      this.id = id;
-      return this;
+    /** Validates the article; see the class description for the rules. */
+    public Article {
+        Objects.requireNonNull(id, "id");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("article id is blank");
+        }
+        title = title == null ? "" : title.strip();
+        body = body == null ? "" : body.strip();
+        if (title.isEmpty() && body.isEmpty()) {
+            throw new IllegalArgumentException("article '" + id + "' has neither a title nor a body");
+        }
+        url = blankToNull(url);
+        source = blankToNull(source);
+        language = blankToNull(language);
+        notice = blankToNull(notice);
+        authors = cleanList(authors, "authors");
+        topics = cleanList(topics, "topics");
     }
 
-    public Builder title(String title) {
-      this.title = title;
-      return this;
+    /** A builder for an article with the given id. */
+    public static Builder builder(String id) {
+        return new Builder().id(id);
     }
 
-    public Builder body(String body) {
-      this.body = body;
-      return this;
+    /** A builder with no values set yet. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public Builder url(String url) {
-      this.url = url;
-      return this;
+    /** A builder holding this article's values, to make a changed copy. */
+    public Builder toBuilder() {
+        return new Builder()
+                .id(id)
+                .title(title)
+                .body(body)
+                .url(url)
+                .source(source)
+                .authors(authors)
+                .published(published)
+                .topics(topics)
+                .language(language)
+                .notice(notice);
     }
 
-    public Builder source(String source) {
-      this.source = source;
-      return this;
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
-    public Builder authors(List<String> authors) {
-      this.authors = Objects.requireNonNull(authors, "authors");
-      return this;
+    private static List<String> cleanList(List<String> values, String name) {
+        Objects.requireNonNull(values, name);
+        List<String> out = new ArrayList<>(values.size());
+        for (String v : values) {
+            if (v != null && !v.isBlank() && !out.contains(v.strip())) {
+                out.add(v.strip());
+            }
+        }
+        return List.copyOf(out);
     }
 
-    public Builder authors(String... authors) {
-      return authors(List.of(authors));
-    }
+    /** Builds an {@link Article}; {@link #build()} validates and may be called again. Not thread-safe. */
+    public static final class Builder {
+        private String id;
+        private String title;
+        private String body;
+        private String url;
+        private String source;
+        private List<String> authors = List.of();
+        private Published published;
+        private List<String> topics = List.of();
+        private String language;
+        private String notice;
 
-    public Builder published(Published published) {
-      this.published = published;
-      return this;
-    }
+        private Builder() {}
 
-    public Builder topics(List<String> topics) {
-      this.topics = Objects.requireNonNull(topics, "topics");
-      return this;
-    }
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
 
-    public Builder topics(String... topics) {
-      return topics(List.of(topics));
-    }
+        public Builder title(String title) {
+            this.title = title;
+            return this;
+        }
 
-    public Builder language(String language) {
-      this.language = language;
-      return this;
-    }
+        public Builder body(String body) {
+            this.body = body;
+            return this;
+        }
 
-    public Builder notice(String notice) {
-      this.notice = notice;
-      return this;
-    }
+        public Builder url(String url) {
+            this.url = url;
+            return this;
+        }
 
-    /**
-     * @throws IllegalArgumentException if the id is blank or there is neither title nor body
-     * @throws NullPointerException if no id was set
-     */
-    public Article build() {
-      return new Article(id, title, body, url, source, authors, published, topics, language, notice);
+        public Builder source(String source) {
+            this.source = source;
+            return this;
+        }
+
+        public Builder authors(List<String> authors) {
+            this.authors = Objects.requireNonNull(authors, "authors");
+            return this;
+        }
+
+        public Builder authors(String... authors) {
+            return authors(List.of(authors));
+        }
+
+        public Builder published(Published published) {
+            this.published = published;
+            return this;
+        }
+
+        public Builder topics(List<String> topics) {
+            this.topics = Objects.requireNonNull(topics, "topics");
+            return this;
+        }
+
+        public Builder topics(String... topics) {
+            return topics(List.of(topics));
+        }
+
+        public Builder language(String language) {
+            this.language = language;
+            return this;
+        }
+
+        public Builder notice(String notice) {
+            this.notice = notice;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException if the id is blank or there is neither title nor body
+         * @throws NullPointerException if no id was set
+         */
+        public Article build() {
+            return new Article(id, title, body, url, source, authors, published, topics, language, notice);
+        }
     }
-  }
 }

@@ -22,90 +22,98 @@ import picocli.CommandLine.Spec;
 
 /** {@code lede index PATH...}: ingest files and folders into the index. */
 @Command(
-    name = "index",
-    description = "Index articles from files and folders (.txt, .jsonl), replacing articles with the same id.")
+        name = "index",
+        description = "Index articles from files and folders (.txt, .jsonl), replacing articles with the same id.")
 final class IndexCommand implements Callable<Integer> {
-  /** Problems listed on stderr before the rest are only counted. */
-  private static final int MAX_PROBLEMS_SHOWN = 20;
+    /** Problems listed on stderr before the rest are only counted. */
+    private static final int MAX_PROBLEMS_SHOWN = 20;
 
-  @ParentCommand LedeCommand lede;
-  @Spec CommandSpec spec;
-  @Mixin IndexOptions options;
+    @ParentCommand
+    LedeCommand lede;
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to index.")
-  List<Path> paths;
+    @Spec
+    CommandSpec spec;
 
-  @Override
-  public Integer call() throws IOException {
-    for (Path p : paths) {
-      if (!Files.exists(p)) {
-        throw new LedeCommand.CliException("no such file or folder: " + p, LedeCommand.USAGE);
-      }
+    @Mixin
+    IndexOptions options;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to index.")
+    List<Path> paths;
+
+    @Override
+    public Integer call() throws IOException {
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                throw new LedeCommand.CliException("no such file or folder: " + p, LedeCommand.USAGE);
+            }
+        }
+        Path folder = options.folder(lede.env);
+        IngestReport total = null;
+        long articles;
+        try (ArticleIndex index = ArticleIndex.open(folder)) {
+            for (Path p : paths) {
+                IngestReport report = index.ingest(p);
+                total = total == null ? report : total.plus(report);
+            }
+            articles = index.count();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (options.json) {
+            out.println(Json.write(json(total, articles)));
+        } else {
+            printProblems(total.problems(), spec.commandLine().getErr());
+            out.println(summary(total, articles, folder));
+        }
+        return LedeCommand.OK;
     }
-    Path folder = options.folder(lede.env);
-    IngestReport total = null;
-    long articles;
-    try (ArticleIndex index = ArticleIndex.open(folder)) {
-      for (Path p : paths) {
-        IngestReport report = index.ingest(p);
-        total = total == null ? report : total.plus(report);
-      }
-      articles = index.count();
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    if (options.json) {
-      out.println(Json.write(json(total, articles)));
-    } else {
-      printProblems(total.problems(), spec.commandLine().getErr());
-      out.println(summary(total, articles, folder));
-    }
-    return LedeCommand.OK;
-  }
 
-  static String summary(IngestReport r, long articles, Path folder) {
-    return String.format(
-        Locale.ROOT,
-        "Indexed %d articles from %d files in %s (%d skipped, %d failed%s). %s holds %d articles.",
-        r.added(),
-        r.files(),
-        seconds(r.took()),
-        r.skipped(),
-        r.failed(),
-        r.ignoredFiles() > 0 ? ", " + r.ignoredFiles() + " files of other formats passed over" : "",
-        folder,
-        articles);
-  }
-
-  static void printProblems(List<IngestProblem> problems, PrintWriter err) {
-    problems.stream().limit(MAX_PROBLEMS_SHOWN).forEach(p -> err.println("lede: " + TerminalText.clean(p.toString())));
-    if (problems.size() > MAX_PROBLEMS_SHOWN) {
-      err.println("lede: ... and " + (problems.size() - MAX_PROBLEMS_SHOWN) + " more problems (--json lists them all)");
+    static String summary(IngestReport r, long articles, Path folder) {
+        return String.format(
+                Locale.ROOT,
+                "Indexed %d articles from %d files in %s (%d skipped, %d failed%s). %s holds %d articles.",
+                r.added(),
+                r.files(),
+                seconds(r.took()),
+                r.skipped(),
+                r.failed(),
+                r.ignoredFiles() > 0 ? ", " + r.ignoredFiles() + " files of other formats passed over" : "",
+                folder,
+                articles);
     }
-  }
 
-  private static String seconds(Duration d) {
-    return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
-  }
-
-  private static ObjectNode json(IngestReport r, long articles) {
-    ObjectNode o = Json.object();
-    o.put("files", r.files());
-    o.put("added", r.added());
-    o.put("skipped", r.skipped());
-    o.put("failed", r.failed());
-    o.put("ignoredFiles", r.ignoredFiles());
-    o.put("tookMs", r.took().toMillis());
-    o.put("articles", articles);
-    ArrayNode problems = o.putArray("problems");
-    for (IngestProblem p : r.problems()) {
-      ObjectNode j = problems.addObject();
-      j.put("file", p.file());
-      if (p.line() > 0) {
-        j.put("line", p.line());
-      }
-      j.put("outcome", p.outcome().name().toLowerCase(Locale.ROOT));
-      j.put("reason", p.reason());
+    static void printProblems(List<IngestProblem> problems, PrintWriter err) {
+        problems.stream()
+                .limit(MAX_PROBLEMS_SHOWN)
+                .forEach(p -> err.println("lede: " + TerminalText.clean(p.toString())));
+        if (problems.size() > MAX_PROBLEMS_SHOWN) {
+            err.println("lede: ... and " + (problems.size() - MAX_PROBLEMS_SHOWN)
+                    + " more problems (--json lists them all)");
+        }
     }
-    return o;
-  }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    private static ObjectNode json(IngestReport r, long articles) {
+        ObjectNode o = Json.object();
+        o.put("files", r.files());
+        o.put("added", r.added());
+        o.put("skipped", r.skipped());
+        o.put("failed", r.failed());
+        o.put("ignoredFiles", r.ignoredFiles());
+        o.put("tookMs", r.took().toMillis());
+        o.put("articles", articles);
+        ArrayNode problems = o.putArray("problems");
+        for (IngestProblem p : r.problems()) {
+            ObjectNode j = problems.addObject();
+            j.put("file", p.file());
+            if (p.line() > 0) {
+                j.put("line", p.line());
+            }
+            j.put("outcome", p.outcome().name().toLowerCase(Locale.ROOT));
+            j.put("reason", p.reason());
+        }
+        return o;
+    }
 }

@@ -5,21 +5,21 @@ import picocli.CommandLine.Option;
 
 /** Options every command that touches an index shares. */
 final class IndexOptions {
-  @Option(
-      names = "--index",
-      paramLabel = "DIR",
-      description = "Index folder (default: index-data/index in the Lede folder).")
-  Path index;
+    @Option(
+            names = "--index",
+            paramLabel = "DIR",
+            description = "Index folder (default: index-data/index in the Lede folder).")
+    Path index;
 
-  @Option(names = "--json", description = "Print JSON instead of text.")
-  boolean json;
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
 
-  /** The folder to use: the one given (relative to the current folder), else the default. */
-  Path folder(CliEnvironment env) {
-    return index != null ? index : env.defaultIndex();
-  }
+    /** The folder to use: the one given (relative to the current folder), else the default. */
+    Path folder(CliEnvironment env) {
+        return index != null ? index : env.defaultIndex();
+    }
 
-  boolean isDefault() {
-    return index == null;
-  }
+    boolean isDefault() {
+        return index == null;
+    }
 }

@@ -27,136 +27,154 @@ import picocli.CommandLine.Spec;
 
 /** {@code lede search QUERY}: ranked, highlighted results. */
 @Command(
-    name = "search",
-    description = {
-      "Search the index. Lenient syntax by default: words, +required, \"phrases\", -excluded,",
-      "title:/body:/source:/author:/topic: scopes; it never fails on odd input."
-    })
+        name = "search",
+        description = {
+            "Search the index. Lenient syntax by default: words, +required, \"phrases\", -excluded,",
+            "title:/body:/source:/author:/topic: scopes; it never fails on odd input."
+        })
 final class SearchCommand implements Callable<Integer> {
-  @ParentCommand LedeCommand lede;
-  @Spec CommandSpec spec;
-  @Mixin IndexOptions options;
+    @ParentCommand
+    LedeCommand lede;
 
-  @Parameters(arity = "1..*", paramLabel = "QUERY", description = "The query; several words are joined with spaces.")
-  List<String> words;
+    @Spec
+    CommandSpec spec;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Most results (default: ${DEFAULT-VALUE}).")
-  int limit;
+    @Mixin
+    IndexOptions options;
 
-  @Option(names = "--syntax", paramLabel = "SYNTAX", defaultValue = "lenient",
-      description = "lenient (default), words, or lucene (Lucene's classic syntax, strict).")
-  Syntax syntax;
+    @Parameters(arity = "1..*", paramLabel = "QUERY", description = "The query; several words are joined with spaces.")
+    List<String> words;
 
-  @Option(names = "--strict", description = "Short for --syntax lucene.")
-  boolean strict;
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "10",
+            description = "Most results (default: ${DEFAULT-VALUE}).")
+    int limit;
 
-  @Override
-  public Integer call() throws IOException {
-    if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
-      throw new LedeCommand.CliException(
-          "--limit must be 1 to " + SearchRequest.MAX_LIMIT + ", not " + limit, LedeCommand.USAGE);
-    }
-    SearchRequest request = SearchRequest.of(String.join(" ", words))
-        .syntax(strict ? Syntax.LUCENE : syntax)
-        .limit(limit);
-    Path folder = options.folder(lede.env);
-    if (options.isDefault() && !ArticleIndex.exists(folder)) {
-      indexSample(folder);
-    }
-    SearchResults results;
-    try (ArticleIndex index = openForReading(folder)) {
-      results = index.search(request);
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    if (options.json) {
-      out.println(Json.write(json(results)));
-    } else {
-      print(results, request.query(), out);
-    }
-    return LedeCommand.OK;
-  }
+    @Option(
+            names = "--syntax",
+            paramLabel = "SYNTAX",
+            defaultValue = "lenient",
+            description = "lenient (default), words, or lucene (Lucene's classic syntax, strict).")
+    Syntax syntax;
 
-  /** First run: build the default index from the shipped sample, saying so on stderr. */
-  private void indexSample(Path folder) throws IOException {
-    Path sample = lede.env.sampleArticles();
-    PrintWriter err = spec.commandLine().getErr();
-    err.println("lede: no index at " + folder + " yet; indexing the sample in " + sample + " first (once).");
-    err.flush();
-    try (ArticleIndex index = ArticleIndex.open(folder)) {
-      IngestReport report = index.ingest(sample);
-      IndexCommand.printProblems(report.problems(), err);
-      err.println("lede: " + IndexCommand.summary(report, index.count(), folder));
-    }
-  }
+    @Option(names = "--strict", description = "Short for --syntax lucene.")
+    boolean strict;
 
-  static ArticleIndex openForReading(Path folder) throws IOException {
-    if (!ArticleIndex.exists(folder)) {
-      throw new LedeCommand.CliException(
-          "no index at " + folder + ": build one with 'lede index PATH --index " + folder + "'", LedeCommand.FAILED);
+    @Override
+    public Integer call() throws IOException {
+        if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
+            throw new LedeCommand.CliException(
+                    "--limit must be 1 to " + SearchRequest.MAX_LIMIT + ", not " + limit, LedeCommand.USAGE);
+        }
+        SearchRequest request = SearchRequest.of(String.join(" ", words))
+                .syntax(strict ? Syntax.LUCENE : syntax)
+                .limit(limit);
+        Path folder = options.folder(lede.env);
+        if (options.isDefault() && !ArticleIndex.exists(folder)) {
+            indexSample(folder);
+        }
+        SearchResults results;
+        try (ArticleIndex index = openForReading(folder)) {
+            results = index.search(request);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (options.json) {
+            out.println(Json.write(json(results)));
+        } else {
+            print(results, request.query(), out);
+        }
+        return LedeCommand.OK;
     }
-    return ArticleIndex.openReadOnly(folder);
-  }
 
-  private void print(SearchResults results, String query, PrintWriter out) {
-    TerminalText text = new TerminalText(lede.env.stdoutIsTerminal());
-    String count = results.totalIsExact()
-        ? results.total() + (results.total() == 1 ? " result" : " results")
-        : "more than " + results.total() + " results";
-    out.printf(Locale.ROOT, "%s for %s (%d ms)%n", count, TerminalText.clean(query), results.took().toMillis());
-    int rank = 1;
-    for (Hit hit : results.hits()) {
-      out.println();
-      out.printf(Locale.ROOT, "%d. %s%n", rank++, text.render(hit.title()));
-      out.println("   " + TerminalText.clean(byline(hit.article())));
-      for (Snippet s : hit.snippets()) {
-        out.println("   \u2026 " + text.render(s) + " \u2026");
-      }
+    /** First run: build the default index from the shipped sample, saying so on stderr. */
+    private void indexSample(Path folder) throws IOException {
+        Path sample = lede.env.sampleArticles();
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("lede: no index at " + folder + " yet; indexing the sample in " + sample + " first (once).");
+        err.flush();
+        try (ArticleIndex index = ArticleIndex.open(folder)) {
+            IngestReport report = index.ingest(sample);
+            IndexCommand.printProblems(report.problems(), err);
+            err.println("lede: " + IndexCommand.summary(report, index.count(), folder));
+        }
     }
-  }
 
-  private static String byline(Article a) {
-    List<String> parts = new ArrayList<>();
-    if (a.source() != null) {
-      parts.add(a.source());
+    static ArticleIndex openForReading(Path folder) throws IOException {
+        if (!ArticleIndex.exists(folder)) {
+            throw new LedeCommand.CliException(
+                    "no index at " + folder + ": build one with 'lede index PATH --index " + folder + "'",
+                    LedeCommand.FAILED);
+        }
+        return ArticleIndex.openReadOnly(folder);
     }
-    if (a.published() != null) {
-      parts.add(a.published().toString());
-    }
-    parts.add(a.id());
-    return String.join(" \u00B7 ", parts);
-  }
 
-  private static ObjectNode json(SearchResults results) {
-    ObjectNode o = Json.object();
-    o.put("total", results.total());
-    o.put("totalIsExact", results.totalIsExact());
-    o.put("tookMs", results.took().toMillis());
-    ArrayNode hits = o.putArray("hits");
-    for (Hit hit : results.hits()) {
-      Article a = hit.article();
-      ObjectNode h = hits.addObject();
-      h.put("id", hit.id());
-      if (!Float.isNaN(hit.score())) {
-        h.put("score", hit.score());
-      }
-      h.put("title", hit.title().html());
-      putIfPresent(h, "url", a.url());
-      putIfPresent(h, "source", a.source());
-      if (!a.authors().isEmpty()) {
-        a.authors().forEach(h.putArray("authors")::add);
-      }
-      if (a.published() != null) {
-        h.put("published", a.published().toString());
-      }
-      ArrayNode snippets = h.putArray("snippets");
-      hit.snippets().forEach(s -> snippets.add(s.html()));
+    private void print(SearchResults results, String query, PrintWriter out) {
+        TerminalText text = new TerminalText(lede.env.stdoutIsTerminal());
+        String count = results.totalIsExact()
+                ? results.total() + (results.total() == 1 ? " result" : " results")
+                : "more than " + results.total() + " results";
+        out.printf(
+                Locale.ROOT,
+                "%s for %s (%d ms)%n",
+                count,
+                TerminalText.clean(query),
+                results.took().toMillis());
+        int rank = 1;
+        for (Hit hit : results.hits()) {
+            out.println();
+            out.printf(Locale.ROOT, "%d. %s%n", rank++, text.render(hit.title()));
+            out.println("   " + TerminalText.clean(byline(hit.article())));
+            for (Snippet s : hit.snippets()) {
+                out.println("   \u2026 " + text.render(s) + " \u2026");
+            }
+        }
     }
-    return o;
-  }
 
-  private static void putIfPresent(ObjectNode o, String name, String value) {
-    if (value != null) {
-      o.put(name, value);
+    private static String byline(Article a) {
+        List<String> parts = new ArrayList<>();
+        if (a.source() != null) {
+            parts.add(a.source());
+        }
+        if (a.published() != null) {
+            parts.add(a.published().toString());
+        }
+        parts.add(a.id());
+        return String.join(" \u00B7 ", parts);
     }
-  }
+
+    private static ObjectNode json(SearchResults results) {
+        ObjectNode o = Json.object();
+        o.put("total", results.total());
+        o.put("totalIsExact", results.totalIsExact());
+        o.put("tookMs", results.took().toMillis());
+        ArrayNode hits = o.putArray("hits");
+        for (Hit hit : results.hits()) {
+            Article a = hit.article();
+            ObjectNode h = hits.addObject();
+            h.put("id", hit.id());
+            if (!Float.isNaN(hit.score())) {
+                h.put("score", hit.score());
+            }
+            h.put("title", hit.title().html());
+            putIfPresent(h, "url", a.url());
+            putIfPresent(h, "source", a.source());
+            if (!a.authors().isEmpty()) {
+                a.authors().forEach(h.putArray("authors")::add);
+            }
+            if (a.published() != null) {
+                h.put("published", a.published().toString());
+            }
+            ArrayNode snippets = h.putArray("snippets");
+            hit.snippets().forEach(s -> snippets.add(s.html()));
+        }
+        return o;
+    }
+
+    private static void putIfPresent(ObjectNode o, String name, String value) {
+        if (value != null) {
+            o.put(name, value);
+        }
+    }
 }

@@ -17,33 +17,38 @@ import picocli.CommandLine.Spec;
 /** {@code lede stats}: what the index holds. */
 @Command(name = "stats", description = "Show how many articles the index holds, its size and format.")
 final class StatsCommand implements Callable<Integer> {
-  @ParentCommand LedeCommand lede;
-  @Spec CommandSpec spec;
-  @Mixin IndexOptions options;
+    @ParentCommand
+    LedeCommand lede;
 
-  @Override
-  public Integer call() throws IOException {
-    Path folder = options.folder(lede.env);
-    IndexStats stats;
-    try (ArticleIndex index = SearchCommand.openForReading(folder)) {
-      stats = index.stats();
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    IndexOptions options;
+
+    @Override
+    public Integer call() throws IOException {
+        Path folder = options.folder(lede.env);
+        IndexStats stats;
+        try (ArticleIndex index = SearchCommand.openForReading(folder)) {
+            stats = index.stats();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (options.json) {
+            ObjectNode o = Json.object();
+            o.put("articles", stats.articles());
+            o.put("segments", stats.segments());
+            o.put("sizeBytes", stats.sizeBytes());
+            o.put("schemaVersion", stats.schemaVersion());
+            o.put("location", stats.location());
+            out.println(Json.write(o));
+        } else {
+            out.printf(Locale.ROOT, "Index:          %s%n", stats.location());
+            out.printf(Locale.ROOT, "Articles:       %d%n", stats.articles());
+            out.printf(Locale.ROOT, "Segments:       %d%n", stats.segments());
+            out.printf(Locale.ROOT, "Size:           %.1f MB%n", stats.sizeBytes() / 1e6);
+            out.printf(Locale.ROOT, "Schema version: %d%n", stats.schemaVersion());
+        }
+        return LedeCommand.OK;
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (options.json) {
-      ObjectNode o = Json.object();
-      o.put("articles", stats.articles());
-      o.put("segments", stats.segments());
-      o.put("sizeBytes", stats.sizeBytes());
-      o.put("schemaVersion", stats.schemaVersion());
-      o.put("location", stats.location());
-      out.println(Json.write(o));
-    } else {
-      out.printf(Locale.ROOT, "Index:          %s%n", stats.location());
-      out.printf(Locale.ROOT, "Articles:       %d%n", stats.articles());
-      out.printf(Locale.ROOT, "Segments:       %d%n", stats.segments());
-      out.printf(Locale.ROOT, "Size:           %.1f MB%n", stats.sizeBytes() / 1e6);
-      out.printf(Locale.ROOT, "Schema version: %d%n", stats.schemaVersion());
-    }
-    return LedeCommand.OK;
-  }
 }

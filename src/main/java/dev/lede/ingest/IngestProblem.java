@@ -13,29 +13,29 @@ import java.util.Objects;
  */
 public record IngestProblem(String file, int line, Outcome outcome, String reason) {
 
-  /** What an ingest did with a problem record or file. */
-  public enum Outcome {
-    /** The record was read but is not a valid article (no id, no text); nothing was indexed. */
-    SKIPPED,
-    /** The file or record could not be read (unreadable file, malformed JSON); nothing was indexed. */
-    FAILED,
-    /** The article was indexed, but a value was dropped (say, an unparseable date). */
-    WARNING
-  }
-
-  public IngestProblem {
-    Objects.requireNonNull(file, "file");
-    Objects.requireNonNull(outcome, "outcome");
-    Objects.requireNonNull(reason, "reason");
-    if (line < 0) {
-      throw new IllegalArgumentException("line must be 0 or more, not " + line);
+    /** What an ingest did with a problem record or file. */
+    public enum Outcome {
+        /** The record was read but is not a valid article (no id, no text); nothing was indexed. */
+        SKIPPED,
+        /** The file or record could not be read (unreadable file, malformed JSON); nothing was indexed. */
+        FAILED,
+        /** The article was indexed, but a value was dropped (say, an unparseable date). */
+        WARNING
     }
-  }
 
-  /** {@code file:line: reason (outcome)}, the form the CLI prints. */
-  @Override
-  public String toString() {
-    String where = line > 0 ? file + ":" + line : file;
-    return where + ": " + reason + " (" + outcome.name().toLowerCase(java.util.Locale.ROOT) + ")";
-  }
+    public IngestProblem {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(reason, "reason");
+        if (line < 0) {
+            throw new IllegalArgumentException("line must be 0 or more, not " + line);
+        }
+    }
+
+    /** {@code file:line: reason (outcome)}, the form the CLI prints. */
+    @Override
+    public String toString() {
+        String where = line > 0 ? file + ":" + line : file;
+        return where + ": " + reason + " (" + outcome.name().toLowerCase(java.util.Locale.ROOT) + ")";
+    }
 }

@@ -20,43 +20,37 @@ import java.util.Objects;
  * @param took wall-clock time of the ingest, commit included
  */
 public record IngestReport(
-    int files,
-    int added,
-    int skipped,
-    int failed,
-    int ignoredFiles,
-    List<IngestProblem> problems,
-    Duration took) {
+        int files, int added, int skipped, int failed, int ignoredFiles, List<IngestProblem> problems, Duration took) {
 
-  public IngestReport {
-    if (files < 0 || added < 0 || skipped < 0 || failed < 0 || ignoredFiles < 0) {
-      throw new IllegalArgumentException("counts must be 0 or more");
+    public IngestReport {
+        if (files < 0 || added < 0 || skipped < 0 || failed < 0 || ignoredFiles < 0) {
+            throw new IllegalArgumentException("counts must be 0 or more");
+        }
+        problems = List.copyOf(Objects.requireNonNull(problems, "problems"));
+        Objects.requireNonNull(took, "took");
     }
-    problems = List.copyOf(Objects.requireNonNull(problems, "problems"));
-    Objects.requireNonNull(took, "took");
-  }
 
-  /** Whether every record read was indexed as it was. */
-  public boolean clean() {
-    return skipped == 0 && failed == 0 && problems.isEmpty();
-  }
+    /** Whether every record read was indexed as it was. */
+    public boolean clean() {
+        return skipped == 0 && failed == 0 && problems.isEmpty();
+    }
 
-  /** The sum of two reports, as for one ingest of several paths. */
-  public IngestReport plus(IngestReport other) {
-    return new IngestReport(
-        files + other.files,
-        added + other.added,
-        skipped + other.skipped,
-        failed + other.failed,
-        ignoredFiles + other.ignoredFiles,
-        concat(problems, other.problems),
-        took.plus(other.took));
-  }
+    /** The sum of two reports, as for one ingest of several paths. */
+    public IngestReport plus(IngestReport other) {
+        return new IngestReport(
+                files + other.files,
+                added + other.added,
+                skipped + other.skipped,
+                failed + other.failed,
+                ignoredFiles + other.ignoredFiles,
+                concat(problems, other.problems),
+                took.plus(other.took));
+    }
 
-  private static List<IngestProblem> concat(List<IngestProblem> a, List<IngestProblem> b) {
-    var all = new java.util.ArrayList<IngestProblem>(a.size() + b.size());
-    all.addAll(a);
-    all.addAll(b);
-    return all;
-  }
+    private static List<IngestProblem> concat(List<IngestProblem> a, List<IngestProblem> b) {
+        var all = new java.util.ArrayList<IngestProblem>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return all;
+    }
 }

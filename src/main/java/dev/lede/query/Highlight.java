@@ -18,50 +18,50 @@ import java.util.Objects;
  * @param maxChars characters of each field read for highlighting
  */
 public record Highlight(int passages, int chars, String preTag, String postTag, int maxChars) {
-  public static final int DEFAULT_PASSAGES = 3;
-  public static final int DEFAULT_CHARS = 160;
-  public static final int DEFAULT_MAX_CHARS = 100_000;
+    public static final int DEFAULT_PASSAGES = 3;
+    public static final int DEFAULT_CHARS = 160;
+    public static final int DEFAULT_MAX_CHARS = 100_000;
 
-  public Highlight {
-    if (passages < 0 || passages > 50) {
-      throw new IllegalArgumentException("passages must be 0 to 50, not " + passages);
+    public Highlight {
+        if (passages < 0 || passages > 50) {
+            throw new IllegalArgumentException("passages must be 0 to 50, not " + passages);
+        }
+        if (chars < 20 || chars > 10_000) {
+            throw new IllegalArgumentException("passage chars must be 20 to 10000, not " + chars);
+        }
+        Objects.requireNonNull(preTag, "preTag");
+        Objects.requireNonNull(postTag, "postTag");
+        if (maxChars < 1_000) {
+            throw new IllegalArgumentException("maxChars must be at least 1000, not " + maxChars);
+        }
     }
-    if (chars < 20 || chars > 10_000) {
-      throw new IllegalArgumentException("passage chars must be 20 to 10000, not " + chars);
+
+    /** 3 passages of about 160 characters, {@code <mark>} tags. */
+    public static Highlight defaults() {
+        return new Highlight(DEFAULT_PASSAGES, DEFAULT_CHARS, "<mark>", "</mark>", DEFAULT_MAX_CHARS);
     }
-    Objects.requireNonNull(preTag, "preTag");
-    Objects.requireNonNull(postTag, "postTag");
-    if (maxChars < 1_000) {
-      throw new IllegalArgumentException("maxChars must be at least 1000, not " + maxChars);
+
+    /** The defaults with up to {@code n} passages. */
+    public static Highlight passages(int n) {
+        return defaults().withPassages(n);
     }
-  }
 
-  /** 3 passages of about 160 characters, {@code <mark>} tags. */
-  public static Highlight defaults() {
-    return new Highlight(DEFAULT_PASSAGES, DEFAULT_CHARS, "<mark>", "</mark>", DEFAULT_MAX_CHARS);
-  }
+    public Highlight withPassages(int n) {
+        return new Highlight(n, chars, preTag, postTag, maxChars);
+    }
 
-  /** The defaults with up to {@code n} passages. */
-  public static Highlight passages(int n) {
-    return defaults().withPassages(n);
-  }
+    /** A copy aiming at passages of about {@code n} characters. */
+    public Highlight chars(int n) {
+        return new Highlight(passages, n, preTag, postTag, maxChars);
+    }
 
-  public Highlight withPassages(int n) {
-    return new Highlight(n, chars, preTag, postTag, maxChars);
-  }
+    /** A copy with other tags, such as {@code <b>} and {@code </b>}. */
+    public Highlight tags(String pre, String post) {
+        return new Highlight(passages, chars, pre, post, maxChars);
+    }
 
-  /** A copy aiming at passages of about {@code n} characters. */
-  public Highlight chars(int n) {
-    return new Highlight(passages, n, preTag, postTag, maxChars);
-  }
-
-  /** A copy with other tags, such as {@code <b>} and {@code </b>}. */
-  public Highlight tags(String pre, String post) {
-    return new Highlight(passages, chars, pre, post, maxChars);
-  }
-
-  /** A copy that reads up to {@code n} characters of each field. */
-  public Highlight maxChars(int n) {
-    return new Highlight(passages, chars, preTag, postTag, n);
-  }
+    /** A copy that reads up to {@code n} characters of each field. */
+    public Highlight maxChars(int n) {
+        return new Highlight(passages, chars, preTag, postTag, n);
+    }
 }

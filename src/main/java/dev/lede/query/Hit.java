@@ -14,10 +14,10 @@ import java.util.Objects;
  * @param snippets passages of the body in document order; when the body has no match, its lede
  */
 public record Hit(String id, float score, Article article, Snippet title, List<Snippet> snippets) {
-  public Hit {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(article, "article");
-    Objects.requireNonNull(title, "title");
-    snippets = List.copyOf(Objects.requireNonNull(snippets, "snippets"));
-  }
+    public Hit {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(article, "article");
+        Objects.requireNonNull(title, "title");
+        snippets = List.copyOf(Objects.requireNonNull(snippets, "snippets"));
+    }
 }

@@ -12,32 +12,32 @@ import java.util.Objects;
  * @param highlight snippet settings; {@link Highlight#defaults()} by default
  */
 public record SearchRequest(String query, Syntax syntax, int limit, Highlight highlight) {
-  public static final int DEFAULT_LIMIT = 10;
-  public static final int MAX_LIMIT = 10_000;
+    public static final int DEFAULT_LIMIT = 10;
+    public static final int MAX_LIMIT = 10_000;
 
-  public SearchRequest {
-    Objects.requireNonNull(query, "query");
-    Objects.requireNonNull(syntax, "syntax");
-    Objects.requireNonNull(highlight, "highlight");
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", not " + limit);
+    public SearchRequest {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(syntax, "syntax");
+        Objects.requireNonNull(highlight, "highlight");
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", not " + limit);
+        }
     }
-  }
 
-  /** The lenient search for {@code query}, top 10, default highlighting. */
-  public static SearchRequest of(String query) {
-    return new SearchRequest(query, Syntax.LENIENT, DEFAULT_LIMIT, Highlight.defaults());
-  }
+    /** The lenient search for {@code query}, top 10, default highlighting. */
+    public static SearchRequest of(String query) {
+        return new SearchRequest(query, Syntax.LENIENT, DEFAULT_LIMIT, Highlight.defaults());
+    }
 
-  public SearchRequest syntax(Syntax syntax) {
-    return new SearchRequest(query, syntax, limit, highlight);
-  }
+    public SearchRequest syntax(Syntax syntax) {
+        return new SearchRequest(query, syntax, limit, highlight);
+    }
 
-  public SearchRequest limit(int limit) {
-    return new SearchRequest(query, syntax, limit, highlight);
-  }
+    public SearchRequest limit(int limit) {
+        return new SearchRequest(query, syntax, limit, highlight);
+    }
 
-  public SearchRequest highlight(Highlight highlight) {
-    return new SearchRequest(query, syntax, limit, highlight);
-  }
+    public SearchRequest highlight(Highlight highlight) {
+        return new SearchRequest(query, syntax, limit, highlight);
+    }
 }

@@ -14,16 +14,16 @@ import java.util.Objects;
  * @param took time spent searching and highlighting
  */
 public record SearchResults(long total, boolean totalIsExact, List<Hit> hits, Duration took) {
-  public SearchResults {
-    if (total < 0) {
-      throw new IllegalArgumentException("total must be 0 or more, not " + total);
+    public SearchResults {
+        if (total < 0) {
+            throw new IllegalArgumentException("total must be 0 or more, not " + total);
+        }
+        hits = List.copyOf(Objects.requireNonNull(hits, "hits"));
+        Objects.requireNonNull(took, "took");
     }
-    hits = List.copyOf(Objects.requireNonNull(hits, "hits"));
-    Objects.requireNonNull(took, "took");
-  }
 
-  /** No hits. */
-  public static SearchResults empty(Duration took) {
-    return new SearchResults(0, true, List.of(), took);
-  }
+    /** No hits. */
+    public static SearchResults empty(Duration took) {
+        return new SearchResults(0, true, List.of(), took);
+    }
 }

@@ -12,28 +12,28 @@ import java.util.Objects;
  */
 public record Snippet(String text, List<Mark> marks, String html) {
 
-  /** A matched range {@code [start, end)} of a snippet's text. */
-  public record Mark(int start, int end) {
-    public Mark {
-      if (start < 0 || end <= start) {
-        throw new IllegalArgumentException("bad mark [" + start + ", " + end + ")");
-      }
+    /** A matched range {@code [start, end)} of a snippet's text. */
+    public record Mark(int start, int end) {
+        public Mark {
+            if (start < 0 || end <= start) {
+                throw new IllegalArgumentException("bad mark [" + start + ", " + end + ")");
+            }
+        }
     }
-  }
 
-  public Snippet {
-    Objects.requireNonNull(text, "text");
-    marks = List.copyOf(Objects.requireNonNull(marks, "marks"));
-    Objects.requireNonNull(html, "html");
-    for (Mark m : marks) {
-      if (m.end() > text.length()) {
-        throw new IllegalArgumentException("mark " + m + " is outside the text");
-      }
+    public Snippet {
+        Objects.requireNonNull(text, "text");
+        marks = List.copyOf(Objects.requireNonNull(marks, "marks"));
+        Objects.requireNonNull(html, "html");
+        for (Mark m : marks) {
+            if (m.end() > text.length()) {
+                throw new IllegalArgumentException("mark " + m + " is outside the text");
+            }
+        }
     }
-  }
 
-  /** The passages's marked substrings, in order. */
-  public List<String> marked() {
-    return marks.stream().map(m -> text.substring(m.start(), m.end())).toList();
-  }
+    /** The passages's marked substrings, in order. */
+    public List<String> marked() {
+        return marks.stream().map(m -> text.substring(m.start(), m.end())).toList();
+    }
 }

@@ -10,6 +10,6 @@ import java.util.function.Consumer;
  * stateless and thread-safe.
  */
 public interface ArticleReader {
-  /** Reads {@code input}, handing each valid article to {@code sink}. */
-  void read(InputFile input, Consumer<Article> sink, ReportCollector report) throws IOException;
+    /** Reads {@code input}, handing each valid article to {@code sink}. */
+    void read(InputFile input, Consumer<Article> sink, ReportCollector report) throws IOException;
 }

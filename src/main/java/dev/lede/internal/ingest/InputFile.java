@@ -9,8 +9,8 @@ import java.util.Objects;
  * take that name as their id.
  */
 public record InputFile(Path path, String name) {
-  public InputFile {
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(name, "name");
-  }
+    public InputFile {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(name, "name");
+    }
 }

@@ -17,61 +17,61 @@ import java.util.stream.Stream;
  * come out the same on every run.
  */
 public final class Inputs {
-  private final Map<String, ArticleReader> readers;
+    private final Map<String, ArticleReader> readers;
 
-  public Inputs() {
-    this(Map.of("txt", new TextArticleReader(), "jsonl", new JsonlArticleReader()));
-  }
-
-  Inputs(Map<String, ArticleReader> readers) {
-    this.readers = Map.copyOf(readers);
-  }
-
-  /** The reader for a file, by its extension, if the format is supported. */
-  public Optional<ArticleReader> readerFor(Path file) {
-    String name = file.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    if (dot < 0) {
-      return Optional.empty();
+    public Inputs() {
+        this(Map.of("txt", new TextArticleReader(), "jsonl", new JsonlArticleReader()));
     }
-    return Optional.ofNullable(readers.get(name.substring(dot + 1).toLowerCase(Locale.ROOT)));
-  }
 
-  /**
-   * Every regular file under {@code root} (or {@code root} itself when it is a file), named
-   * relative to it.
-   *
-   * @throws NoSuchFileException naming the path when it does not exist
-   */
-  public List<InputFile> list(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      throw new NoSuchFileException(root.toString(), null, "no such file or folder");
+    Inputs(Map<String, ArticleReader> readers) {
+        this.readers = Map.copyOf(readers);
     }
-    if (!Files.isDirectory(root)) {
-      return List.of(new InputFile(root, root.getFileName().toString()));
-    }
-    List<InputFile> files = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      walk.filter(Files::isRegularFile)
-          .filter(p -> !isHidden(root.relativize(p)))
-          .sorted()
-          .forEach(p -> files.add(new InputFile(p, relativeName(root, p))));
-    }
-    return files;
-  }
 
-  private static boolean isHidden(Path relative) {
-    for (Path part : relative) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
+    /** The reader for a file, by its extension, if the format is supported. */
+    public Optional<ArticleReader> readerFor(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(readers.get(name.substring(dot + 1).toLowerCase(Locale.ROOT)));
     }
-    return false;
-  }
 
-  private static String relativeName(Path root, Path file) {
-    List<String> parts = new ArrayList<>();
-    root.relativize(file).forEach(p -> parts.add(p.toString()));
-    return String.join("/", parts);
-  }
+    /**
+     * Every regular file under {@code root} (or {@code root} itself when it is a file), named
+     * relative to it.
+     *
+     * @throws NoSuchFileException naming the path when it does not exist
+     */
+    public List<InputFile> list(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            throw new NoSuchFileException(root.toString(), null, "no such file or folder");
+        }
+        if (!Files.isDirectory(root)) {
+            return List.of(new InputFile(root, root.getFileName().toString()));
+        }
+        List<InputFile> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.filter(Files::isRegularFile)
+                    .filter(p -> !isHidden(root.relativize(p)))
+                    .sorted()
+                    .forEach(p -> files.add(new InputFile(p, relativeName(root, p))));
+        }
+        return files;
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String relativeName(Path root, Path file) {
+        List<String> parts = new ArrayList<>();
+        root.relativize(file).forEach(p -> parts.add(p.toString()));
+        return String.join("/", parts);
+    }
 }

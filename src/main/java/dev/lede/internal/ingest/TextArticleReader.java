@@ -19,38 +19,43 @@ import java.util.function.Consumer;
  * text) with a warning in the report.
  */
 public final class TextArticleReader implements ArticleReader {
-  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-  @Override
-  public void read(InputFile input, Consumer<Article> sink, ReportCollector report) throws IOException {
-    byte[] bytes = Files.readAllBytes(input.path());
-    String raw;
-    try {
-      raw = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      raw = new String(bytes, WINDOWS_1252);
-      report.warning(input.name(), 0, "not valid UTF-8; read as Windows-1252");
+    @Override
+    public void read(InputFile input, Consumer<Article> sink, ReportCollector report) throws IOException {
+        byte[] bytes = Files.readAllBytes(input.path());
+        String raw;
+        try {
+            raw = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            raw = new String(bytes, WINDOWS_1252);
+            report.warning(input.name(), 0, "not valid UTF-8; read as Windows-1252");
+        }
+        Article article = parse(input.name(), raw);
+        if (article == null) {
+            report.skipped(input.name(), 0, "no text in the file");
+        } else {
+            sink.accept(article);
+        }
     }
-    Article article = parse(input.name(), raw);
-    if (article == null) {
-      report.skipped(input.name(), 0, "no text in the file");
-    } else {
-      sink.accept(article);
-    }
-  }
 
-  /** The article in a plain-text file's content, or {@code null} when there is no text. */
-  public static Article parse(String id, String raw) {
-    TextRules.Split split = TextRules.splitNotice(TextRules.normalize(raw));
-    TextRules.Titled titled = TextRules.splitTitleLine(split.text());
-    String title = titled.title() != null ? titled.title() : TextRules.titleFromBody(titled.body());
-    if (title.isEmpty() && titled.body().isEmpty()) {
-      return null;
+    /** The article in a plain-text file's content, or {@code null} when there is no text. */
+    public static Article parse(String id, String raw) {
+        TextRules.Split split = TextRules.splitNotice(TextRules.normalize(raw));
+        TextRules.Titled titled = TextRules.splitTitleLine(split.text());
+        String title = titled.title() != null ? titled.title() : TextRules.titleFromBody(titled.body());
+        if (title.isEmpty() && titled.body().isEmpty()) {
+            return null;
+        }
+        return Article.builder(id)
+                .title(title)
+                .body(titled.body())
+                .notice(split.notice())
+                .build();
     }
-    return Article.builder(id).title(title).body(titled.body()).notice(split.notice()).build();
-  }
 }

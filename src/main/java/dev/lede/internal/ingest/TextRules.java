@@ -9,98 +9,101 @@ import java.util.regex.Pattern;
  * syndication notice, and a title taken from the text when the source gives none.
  */
 public final class TextRules {
-  /** A first paragraph longer than this is article text, whatever it says. */
-  static final int MAX_NOTICE_CHARS = 300;
+    /** A first paragraph longer than this is article text, whatever it says. */
+    static final int MAX_NOTICE_CHARS = 300;
 
-  static final int MAX_TITLE_LINE_CHARS = 150;
-  static final int MAX_SENTENCE_TITLE_CHARS = 100;
+    static final int MAX_TITLE_LINE_CHARS = 150;
+    static final int MAX_SENTENCE_TITLE_CHARS = 100;
 
-  // Phrases of syndication and boilerplate notices seen at the top of republished stories.
-  private static final Pattern NOTICE =
-      Pattern.compile(
-          "view (this|the|our) (full )?(story|article)"
-              + "|(originally|first) (appeared|published|ran|posted)"
-              + "|click(ing)? here"
-              + "|(republished|reprinted|reproduced|published|used) (here )?(with|by) (kind )?permission"
-              + "|this (story|article|post) (was )?(first |originally )?(appeared|published|produced)"
-              + "|we support our publishers"
-              + "|syndicated (from|by|content)"
-              + "|read the (full|original) (story|article)",
-          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    // Phrases of syndication and boilerplate notices seen at the top of republished stories.
+    private static final Pattern NOTICE = Pattern.compile(
+            "view (this|the|our) (full )?(story|article)"
+                    + "|(originally|first) (appeared|published|ran|posted)"
+                    + "|click(ing)? here"
+                    + "|(republished|reprinted|reproduced|published|used) (here )?(with|by) (kind )?permission"
+                    + "|this (story|article|post) (was )?(first |originally )?(appeared|published|produced)"
+                    + "|we support our publishers"
+                    + "|syndicated (from|by|content)"
+                    + "|read the (full|original) (story|article)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-  private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n[ \t\\x0B\f\u00A0]*\n");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n[ \t\\x0B\f\u00A0]*\n");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
-  private TextRules() {}
+    private TextRules() {}
 
-  /** Text with one kind of line ending ({@code \n}), no byte-order mark, no trailing spaces. */
-  public static String normalize(String raw) {
-    String s = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
-    s = s.replace("\r\n", "\n").replace('\r', '\n');
-    return s.strip();
-  }
-
-  /** Text split into a leading notice (or {@code null}) and the rest. */
-  public record Split(String notice, String text) {}
-
-  /**
-   * Takes a leading syndication or boilerplate notice off normalized text: a short first
-   * paragraph with a phrase such as "view this story", "originally appeared", "click here" or
-   * "republished with permission".
-   */
-  public static Split splitNotice(String text) {
-    var m = PARAGRAPH_BREAK.matcher(text);
-    if (!m.find()) {
-      return new Split(null, text); // a single paragraph is the article, never a notice
+    /** Text with one kind of line ending ({@code \n}), no byte-order mark, no trailing spaces. */
+    public static String normalize(String raw) {
+        String s = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
+        s = s.replace("\r\n", "\n").replace('\r', '\n');
+        return s.strip();
     }
-    String candidate = SPACES.matcher(text.substring(0, m.start())).replaceAll(" ").strip();
-    String rest = text.substring(m.end()).strip();
-    if (candidate.length() <= MAX_NOTICE_CHARS && NOTICE.matcher(candidate).find() && !rest.isEmpty()) {
-      return new Split(candidate, rest);
-    }
-    return new Split(null, text);
-  }
 
-  /** A title line and the body under it, or no title line (null) and the whole text as body. */
-  public record Titled(String title, String body) {}
+    /** Text split into a leading notice (or {@code null}) and the rest. */
+    public record Split(String notice, String text) {}
 
-  /**
-   * The first line is a title when it is at most 150 characters, does not end with a period and
-   * is followed by a blank line.
-   */
-  public static Titled splitTitleLine(String text) {
-    int newline = text.indexOf('\n');
-    if (newline < 0) {
-      return new Titled(null, text);
+    /**
+     * Takes a leading syndication or boilerplate notice off normalized text: a short first
+     * paragraph with a phrase such as "view this story", "originally appeared", "click here" or
+     * "republished with permission".
+     */
+    public static Split splitNotice(String text) {
+        var m = PARAGRAPH_BREAK.matcher(text);
+        if (!m.find()) {
+            return new Split(null, text); // a single paragraph is the article, never a notice
+        }
+        String candidate =
+                SPACES.matcher(text.substring(0, m.start())).replaceAll(" ").strip();
+        String rest = text.substring(m.end()).strip();
+        if (candidate.length() <= MAX_NOTICE_CHARS && NOTICE.matcher(candidate).find() && !rest.isEmpty()) {
+            return new Split(candidate, rest);
+        }
+        return new Split(null, text);
     }
-    String line = text.substring(0, newline).strip();
-    var m = PARAGRAPH_BREAK.matcher(text);
-    boolean blankAfter = m.find() && m.start() == newline;
-    if (blankAfter && !line.isEmpty() && line.length() <= MAX_TITLE_LINE_CHARS && !line.endsWith(".")) {
-      return new Titled(line, text.substring(m.end()).strip());
-    }
-    return new Titled(null, text);
-  }
 
-  /**
-   * A title made from the body's first sentence: the sentence itself without its final period
-   * when it fits in 100 characters, else cut on a word boundary with an ellipsis so that the
-   * title, ellipsis included, is at most 100 characters.
-   */
-  public static String titleFromBody(String body) {
-    String text = SPACES.matcher(body).replaceAll(" ").strip();
-    if (text.isEmpty()) {
-      return "";
+    /** A title line and the body under it, or no title line (null) and the whole text as body. */
+    public record Titled(String title, String body) {}
+
+    /**
+     * The first line is a title when it is at most 150 characters, does not end with a period and
+     * is followed by a blank line.
+     */
+    public static Titled splitTitleLine(String text) {
+        int newline = text.indexOf('\n');
+        if (newline < 0) {
+            return new Titled(null, text);
+        }
+        String line = text.substring(0, newline).strip();
+        var m = PARAGRAPH_BREAK.matcher(text);
+        boolean blankAfter = m.find() && m.start() == newline;
+        if (blankAfter && !line.isEmpty() && line.length() <= MAX_TITLE_LINE_CHARS && !line.endsWith(".")) {
+            return new Titled(line, text.substring(m.end()).strip());
+        }
+        return new Titled(null, text);
     }
-    BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
-    sentences.setText(text);
-    int end = sentences.next();
-    String sentence = text.substring(0, end == BreakIterator.DONE ? text.length() : end).strip();
-    if (sentence.length() <= MAX_SENTENCE_TITLE_CHARS) {
-      return sentence.endsWith(".") && !sentence.endsWith("..") ? sentence.substring(0, sentence.length() - 1) : sentence;
+
+    /**
+     * A title made from the body's first sentence: the sentence itself without its final period
+     * when it fits in 100 characters, else cut on a word boundary with an ellipsis so that the
+     * title, ellipsis included, is at most 100 characters.
+     */
+    public static String titleFromBody(String body) {
+        String text = SPACES.matcher(body).replaceAll(" ").strip();
+        if (text.isEmpty()) {
+            return "";
+        }
+        BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
+        sentences.setText(text);
+        int end = sentences.next();
+        String sentence = text.substring(0, end == BreakIterator.DONE ? text.length() : end)
+                .strip();
+        if (sentence.length() <= MAX_SENTENCE_TITLE_CHARS) {
+            return sentence.endsWith(".") && !sentence.endsWith("..")
+                    ? sentence.substring(0, sentence.length() - 1)
+                    : sentence;
+        }
+        int cut = sentence.lastIndexOf(' ', MAX_SENTENCE_TITLE_CHARS - 1);
+        String head = cut > 0 ? sentence.substring(0, cut) : sentence.substring(0, MAX_SENTENCE_TITLE_CHARS - 1);
+        return head.replaceAll("[\\s,;:\u2014\u2013-]+$", "") + "\u2026";
     }
-    int cut = sentence.lastIndexOf(' ', MAX_SENTENCE_TITLE_CHARS - 1);
-    String head = cut > 0 ? sentence.substring(0, cut) : sentence.substring(0, MAX_SENTENCE_TITLE_CHARS - 1);
-    return head.replaceAll("[\\s,;:\u2014\u2013-]+$", "") + "\u2026";
-  }
 }

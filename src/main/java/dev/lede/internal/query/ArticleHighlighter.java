@@ -26,112 +26,113 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
  * on that prefix.
  */
 public final class ArticleHighlighter {
-  /** A hit's highlighted title and body passages. */
-  public record Highlighted(Snippet title, List<Snippet> snippets) {}
+    /** A hit's highlighted title and body passages. */
+    public record Highlighted(Snippet title, List<Snippet> snippets) {}
 
-  private final Schema schema;
+    private final Schema schema;
 
-  public ArticleHighlighter(Schema schema) {
-    this.schema = schema;
-  }
-
-  /** Highlights {@code articles}, found at {@code docIds}, for {@code query}. */
-  public List<Highlighted> highlight(
-      IndexSearcher searcher, Query query, int[] docIds, List<Article> articles, Highlight options)
-      throws IOException {
-    SnippetFormatter formatter = new SnippetFormatter(options.preTag(), options.postTag());
-    Map<Integer, Article> byDoc = new HashMap<>();
-    for (int i = 0; i < docIds.length; i++) {
-      byDoc.put(docIds[i], articles.get(i));
-    }
-    PageHighlighter uh = new PageHighlighter(searcher, options, formatter, byDoc);
-    int bodyPassages = Math.max(1, options.passages());
-    Map<String, Object[]> found =
-        uh.highlightFieldsAsObjects(
-            new String[] {Schema.TITLE, Schema.BODY}, query, docIds, new int[] {1, bodyPassages});
-    List<Highlighted> out = new ArrayList<>(docIds.length);
-    for (int i = 0; i < docIds.length; i++) {
-      Article article = articles.get(i);
-      Snippet title = first(found.get(Schema.TITLE)[i]);
-      List<Snippet> body = snippets(found.get(Schema.BODY)[i]);
-      if (options.passages() == 0) {
-        body = List.of();
-      } else if (body.isEmpty() && !article.body().isEmpty()) {
-        body = List.of(formatter.plain(lede(article.body(), options.chars())));
-      }
-      out.add(new Highlighted(title != null ? title : formatter.plain(article.title()), body));
-    }
-    return out;
-  }
-
-  /** The body's opening, cut on a word boundary near {@code chars}. */
-  static String lede(String body, int chars) {
-    if (body.length() <= chars) {
-      return body;
-    }
-    int cut = body.lastIndexOf(' ', chars);
-    return body.substring(0, cut > chars / 2 ? cut : chars).strip();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Snippet> snippets(Object value) {
-    return value == null ? List.of() : (List<Snippet>) value;
-  }
-
-  private static Snippet first(Object value) {
-    List<Snippet> list = snippets(value);
-    return list.isEmpty() ? null : list.get(0);
-  }
-
-  /**
-   * A highlighter for one page: per-field break iterators, and field values served from the
-   * articles already loaded for the page rather than read from stored fields a second time.
-   */
-  private final class PageHighlighter extends UnifiedHighlighter {
-    private final Highlight options;
-    private final Map<Integer, Article> byDoc;
-
-    PageHighlighter(IndexSearcher searcher, Highlight options, SnippetFormatter formatter, Map<Integer, Article> byDoc) {
-      super(UnifiedHighlighter.builder(searcher, schema.analyzer())
-          .withFormatter(formatter)
-          .withMaxLength(options.maxChars())
-          .withMaxNoHighlightPassages(0)
-          .withHighlightPhrasesStrictly(true)
-          .withWeightMatches(true));
-      this.options = options;
-      this.byDoc = byDoc;
+    public ArticleHighlighter(Schema schema) {
+        this.schema = schema;
     }
 
-    @Override
-    protected Map<String, Object[]> highlightFieldsAsObjects(
-        String[] fields, Query query, int[] docIds, int[] maxPassages) throws IOException {
-      return super.highlightFieldsAsObjects(fields, query, docIds, maxPassages);
-    }
-
-    @Override
-    protected BreakIterator getBreakIterator(String field) {
-      if (Schema.TITLE.equals(field)) {
-        return new WholeBreakIterator();
-      }
-      return LengthGoalBreakIterator.createClosestToLength(
-          BreakIterator.getWordInstance(Locale.ROOT), options.chars(), 0.5f);
-    }
-
-    @Override
-    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold)
-        throws IOException {
-      List<CharSequence[]> values = new ArrayList<>();
-      int max = options.maxChars();
-      for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
-        Article article = byDoc.get(doc);
-        CharSequence[] row = new CharSequence[fields.length];
-        for (int f = 0; f < fields.length; f++) {
-          String value = Schema.TITLE.equals(fields[f]) ? article.title() : article.body();
-          row[f] = value.length() > max ? value.substring(0, max) : value;
+    /** Highlights {@code articles}, found at {@code docIds}, for {@code query}. */
+    public List<Highlighted> highlight(
+            IndexSearcher searcher, Query query, int[] docIds, List<Article> articles, Highlight options)
+            throws IOException {
+        SnippetFormatter formatter = new SnippetFormatter(options.preTag(), options.postTag());
+        Map<Integer, Article> byDoc = new HashMap<>();
+        for (int i = 0; i < docIds.length; i++) {
+            byDoc.put(docIds[i], articles.get(i));
         }
-        values.add(row);
-      }
-      return values;
+        PageHighlighter uh = new PageHighlighter(searcher, options, formatter, byDoc);
+        boolean body = options.passages() > 0;
+        Map<String, Object[]> found = uh.highlightFieldsAsObjects(
+                body ? new String[] {Schema.TITLE, Schema.BODY} : new String[] {Schema.TITLE},
+                query,
+                docIds,
+                body ? new int[] {1, options.passages()} : new int[] {1});
+        List<Highlighted> out = new ArrayList<>(docIds.length);
+        for (int i = 0; i < docIds.length; i++) {
+            Article article = articles.get(i);
+            Snippet title = first(found.get(Schema.TITLE)[i]);
+            List<Snippet> passages = body ? snippets(found.get(Schema.BODY)[i]) : List.of();
+            if (body && passages.isEmpty() && !article.body().isEmpty()) {
+                passages = List.of(formatter.plain(lede(article.body(), options.chars())));
+            }
+            out.add(new Highlighted(title != null ? title : formatter.plain(article.title()), passages));
+        }
+        return out;
     }
-  }
+
+    /** The body's opening, cut on a word boundary near {@code chars}. */
+    static String lede(String body, int chars) {
+        if (body.length() <= chars) {
+            return body;
+        }
+        int cut = body.lastIndexOf(' ', chars);
+        return body.substring(0, cut > chars / 2 ? cut : chars).strip();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Snippet> snippets(Object value) {
+        return value == null ? List.of() : (List<Snippet>) value;
+    }
+
+    private static Snippet first(Object value) {
+        List<Snippet> list = snippets(value);
+        return list.isEmpty() ? null : list.get(0);
+    }
+
+    /**
+     * A highlighter for one page: per-field break iterators, and field values served from the
+     * articles already loaded for the page rather than read from stored fields a second time.
+     */
+    private final class PageHighlighter extends UnifiedHighlighter {
+        private final Highlight options;
+        private final Map<Integer, Article> byDoc;
+
+        PageHighlighter(
+                IndexSearcher searcher, Highlight options, SnippetFormatter formatter, Map<Integer, Article> byDoc) {
+            super(UnifiedHighlighter.builder(searcher, schema.analyzer())
+                    .withFormatter(formatter)
+                    .withMaxLength(options.maxChars())
+                    .withMaxNoHighlightPassages(0)
+                    .withHighlightPhrasesStrictly(true)
+                    .withWeightMatches(true));
+            this.options = options;
+            this.byDoc = byDoc;
+        }
+
+        @Override
+        protected Map<String, Object[]> highlightFieldsAsObjects(
+                String[] fields, Query query, int[] docIds, int[] maxPassages) throws IOException {
+            return super.highlightFieldsAsObjects(fields, query, docIds, maxPassages);
+        }
+
+        @Override
+        protected BreakIterator getBreakIterator(String field) {
+            if (Schema.TITLE.equals(field)) {
+                return new WholeBreakIterator();
+            }
+            return LengthGoalBreakIterator.createClosestToLength(
+                    BreakIterator.getWordInstance(Locale.ROOT), options.chars(), 0.5f);
+        }
+
+        @Override
+        protected List<CharSequence[]> loadFieldValues(
+                String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            int max = options.maxChars();
+            for (int doc = docIter.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docIter.nextDoc()) {
+                Article article = byDoc.get(doc);
+                CharSequence[] row = new CharSequence[fields.length];
+                for (int f = 0; f < fields.length; f++) {
+                    String value = Schema.TITLE.equals(fields[f]) ? article.title() : article.body();
+                    row[f] = value.length() > max ? value.substring(0, max) : value;
+                }
+                values.add(row);
+            }
+            return values;
+        }
+    }
 }

@@ -24,78 +24,78 @@ import org.apache.lucene.util.QueryBuilder;
  * group with only exclusions matches every article but those. Thread-safe.
  */
 public final class LuceneCompiler {
-  private final Schema schema;
-  private final QueryBuilder builder;
+    private final Schema schema;
+    private final QueryBuilder builder;
 
-  public LuceneCompiler(Schema schema) {
-    this.schema = schema;
-    this.builder = new QueryBuilder(schema.analyzer());
-  }
+    public LuceneCompiler(Schema schema) {
+        this.schema = schema;
+        this.builder = new QueryBuilder(schema.analyzer());
+    }
 
-  /** A compiled query, or none when nothing searchable is left. */
-  public record Compiled(Query query, boolean onlyExclusions) {}
+    /** A compiled query, or none when nothing searchable is left. */
+    public record Compiled(Query query, boolean onlyExclusions) {}
 
-  /** The Lucene query for a group, or {@code null} when nothing searchable is left. */
-  public Compiled compile(Group group) {
-    BooleanQuery.Builder bool = new BooleanQuery.Builder();
-    boolean positive = false;
-    boolean negative = false;
-    for (Clause clause : group.clauses()) {
-      Query q = compileNode(clause.node());
-      if (q == null) {
-        continue;
-      }
-      bool.add(q, occur(clause.occur()));
-      positive |= clause.occur() != Occur.MUST_NOT;
-      negative |= clause.occur() == Occur.MUST_NOT;
+    /** The Lucene query for a group, or {@code null} when nothing searchable is left. */
+    public Compiled compile(Group group) {
+        BooleanQuery.Builder bool = new BooleanQuery.Builder();
+        boolean positive = false;
+        boolean negative = false;
+        for (Clause clause : group.clauses()) {
+            Query q = compileNode(clause.node());
+            if (q == null) {
+                continue;
+            }
+            bool.add(q, occur(clause.occur()));
+            positive |= clause.occur() != Occur.MUST_NOT;
+            negative |= clause.occur() == Occur.MUST_NOT;
+        }
+        if (!positive && !negative) {
+            return null;
+        }
+        if (!positive) {
+            bool.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+        }
+        return new Compiled(bool.build(), !positive);
     }
-    if (!positive && !negative) {
-      return null;
-    }
-    if (!positive) {
-      bool.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
-    }
-    return new Compiled(bool.build(), !positive);
-  }
 
-  private Query compileNode(QueryNode node) {
-    if (node instanceof Word w) {
-      return inFields(w.field(), w.text());
+    private Query compileNode(QueryNode node) {
+        if (node instanceof Word w) {
+            return inFields(w.field(), w.text());
+        }
+        if (node instanceof Phrase p) {
+            return inFields(p.field(), p.text());
+        }
+        Compiled inner = compile((Group) node);
+        return inner == null ? null : inner.query();
     }
-    if (node instanceof Phrase p) {
-      return inFields(p.field(), p.text());
-    }
-    Compiled inner = compile((Group) node);
-    return inner == null ? null : inner.query();
-  }
 
-  private Query inFields(String field, String text) {
-    if (field != null) {
-      return builder.createPhraseQuery(field, text);
+    private Query inFields(String field, String text) {
+        if (field != null) {
+            return builder.createPhraseQuery(field, text);
+        }
+        List<Query> perField = new ArrayList<>();
+        for (Schema.WeightedField f : schema.defaultFields()) {
+            Query q = builder.createPhraseQuery(f.name(), text);
+            if (q != null) {
+                perField.add(f.weight() == 1.0f ? q : new BoostQuery(q, f.weight()));
+            }
+        }
+        if (perField.isEmpty()) {
+            return null;
+        }
+        if (perField.size() == 1) {
+            return perField.get(0);
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        perField.forEach(q -> any.add(q, BooleanClause.Occur.SHOULD));
+        return any.build();
     }
-    List<Query> perField = new ArrayList<>();
-    for (Schema.WeightedField f : schema.defaultFields()) {
-      Query q = builder.createPhraseQuery(f.name(), text);
-      if (q != null) {
-        perField.add(f.weight() == 1.0f ? q : new BoostQuery(q, f.weight()));
-      }
-    }
-    if (perField.isEmpty()) {
-      return null;
-    }
-    if (perField.size() == 1) {
-      return perField.get(0);
-    }
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    perField.forEach(q -> any.add(q, BooleanClause.Occur.SHOULD));
-    return any.build();
-  }
 
-  private static BooleanClause.Occur occur(Occur occur) {
-    return switch (occur) {
-      case SHOULD -> BooleanClause.Occur.SHOULD;
-      case MUST -> BooleanClause.Occur.MUST;
-      case MUST_NOT -> BooleanClause.Occur.MUST_NOT;
-    };
-  }
+    private static BooleanClause.Occur occur(Occur occur) {
+        return switch (occur) {
+            case SHOULD -> BooleanClause.Occur.SHOULD;
+            case MUST -> BooleanClause.Occur.MUST;
+            case MUST_NOT -> BooleanClause.Occur.MUST_NOT;
+        };
+    }
 }

@@ -10,42 +10,42 @@ import java.util.Objects;
  */
 public sealed interface QueryNode permits QueryNode.Word, QueryNode.Phrase, QueryNode.Group {
 
-  /** How a clause takes part in its group. */
-  enum Occur {
-    /** Optional and scored: more matching clauses, higher score. */
-    SHOULD,
-    /** Required and scored. */
-    MUST,
-    /** Excluded. */
-    MUST_NOT
-  }
-
-  /** One word, analysed like the field's text; a word that analyses to several tokens is a phrase. */
-  record Word(String field, String text) implements QueryNode {
-    public Word {
-      Objects.requireNonNull(text, "text");
+    /** How a clause takes part in its group. */
+    enum Occur {
+        /** Optional and scored: more matching clauses, higher score. */
+        SHOULD,
+        /** Required and scored. */
+        MUST,
+        /** Excluded. */
+        MUST_NOT
     }
-  }
 
-  /** Words that must appear next to each other, in order. */
-  record Phrase(String field, String text) implements QueryNode {
-    public Phrase {
-      Objects.requireNonNull(text, "text");
+    /** One word, analysed like the field's text; a word that analyses to several tokens is a phrase. */
+    record Word(String field, String text) implements QueryNode {
+        public Word {
+            Objects.requireNonNull(text, "text");
+        }
     }
-  }
 
-  /** A node with its occurrence in a group. */
-  record Clause(Occur occur, QueryNode node) {
-    public Clause {
-      Objects.requireNonNull(occur, "occur");
-      Objects.requireNonNull(node, "node");
+    /** Words that must appear next to each other, in order. */
+    record Phrase(String field, String text) implements QueryNode {
+        public Phrase {
+            Objects.requireNonNull(text, "text");
+        }
     }
-  }
 
-  /** Clauses combined; all {@code SHOULD} clauses make an OR group. */
-  record Group(List<Clause> clauses) implements QueryNode {
-    public Group {
-      clauses = List.copyOf(clauses);
+    /** A node with its occurrence in a group. */
+    record Clause(Occur occur, QueryNode node) {
+        public Clause {
+            Objects.requireNonNull(occur, "occur");
+            Objects.requireNonNull(node, "node");
+        }
     }
-  }
+
+    /** Clauses combined; all {@code SHOULD} clauses make an OR group. */
+    record Group(List<Clause> clauses) implements QueryNode {
+        public Group {
+            clauses = List.copyOf(clauses);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.lede.internal.schema;
 
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -7,7 +8,6 @@ import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.TrimFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
-import java.util.regex.Pattern;
 
 /**
  * Whole-value matching for source, author, topic and language: one token per value, trimmed,
@@ -15,23 +15,23 @@ import java.util.regex.Pattern;
  * "Wikinews". Used at index and query time alike. Thread-safe.
  */
 final class KeywordAnalyzer extends Analyzer {
-  private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
-  @Override
-  protected TokenStreamComponents createComponents(String fieldName) {
-    KeywordTokenizer source = new KeywordTokenizer();
-    return new TokenStreamComponents(source, filters(source));
-  }
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        KeywordTokenizer source = new KeywordTokenizer();
+        return new TokenStreamComponents(source, filters(source));
+    }
 
-  @Override
-  protected TokenStream normalize(String fieldName, TokenStream in) {
-    return filters(in);
-  }
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+        return filters(in);
+    }
 
-  private static TokenStream filters(TokenStream in) {
-    TokenStream result = new PatternReplaceFilter(in, SPACES, " ", true);
-    result = new TrimFilter(result);
-    result = new LowerCaseFilter(result);
-    return new ASCIIFoldingFilter(result);
-  }
+    private static TokenStream filters(TokenStream in) {
+        TokenStream result = new PatternReplaceFilter(in, SPACES, " ", true);
+        result = new TrimFilter(result);
+        result = new LowerCaseFilter(result);
+        return new ASCIIFoldingFilter(result);
+    }
 }

@@ -19,31 +19,31 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * <p>Thread-safe, like every Lucene {@link Analyzer}.
  */
 final class NewsAnalyzer extends Analyzer {
-  private final CharArraySet stopWords;
+    private final CharArraySet stopWords;
 
-  NewsAnalyzer() {
-    this(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-  }
+    NewsAnalyzer() {
+        this(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    }
 
-  NewsAnalyzer(CharArraySet stopWords) {
-    this.stopWords = stopWords;
-  }
+    NewsAnalyzer(CharArraySet stopWords) {
+        this.stopWords = stopWords;
+    }
 
-  @Override
-  protected TokenStreamComponents createComponents(String fieldName) {
-    StandardTokenizer source = new StandardTokenizer();
-    // EnglishPossessiveFilter strips 's after ', ’ and ＇; a bare trailing apostrophe ("Adams’")
-    // never reaches it because the tokenizer does not keep it inside the word.
-    TokenStream result = new EnglishPossessiveFilter(source);
-    result = new LowerCaseFilter(result);
-    result = new ASCIIFoldingFilter(result);
-    result = new StopFilter(result, stopWords);
-    result = new PorterStemFilter(result);
-    return new TokenStreamComponents(source, result);
-  }
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        StandardTokenizer source = new StandardTokenizer();
+        // EnglishPossessiveFilter strips 's after ', ’ and ＇; a bare trailing apostrophe ("Adams’")
+        // never reaches it because the tokenizer does not keep it inside the word.
+        TokenStream result = new EnglishPossessiveFilter(source);
+        result = new LowerCaseFilter(result);
+        result = new ASCIIFoldingFilter(result);
+        result = new StopFilter(result, stopWords);
+        result = new PorterStemFilter(result);
+        return new TokenStreamComponents(source, result);
+    }
 
-  @Override
-  protected TokenStream normalize(String fieldName, TokenStream in) {
-    return new ASCIIFoldingFilter(new LowerCaseFilter(in));
-  }
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
 }

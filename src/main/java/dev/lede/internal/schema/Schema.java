@@ -44,174 +44,173 @@ import org.apache.lucene.util.BytesRef;
  * Every article value is stored, so an index can be rebuilt from itself. Thread-safe.
  */
 public final class Schema {
-  /** Bumped whenever the layout above changes in a way an older index cannot serve. */
-  public static final int VERSION = 1;
+    /** Bumped whenever the layout above changes in a way an older index cannot serve. */
+    public static final int VERSION = 1;
 
-  /** Commit user-data key holding {@link #VERSION}. */
-  public static final String VERSION_KEY = "lede.schema.version";
+    /** Commit user-data key holding {@link #VERSION}. */
+    public static final String VERSION_KEY = "lede.schema.version";
 
-  public static final String ID = "id";
-  public static final String TITLE = "title";
-  public static final String BODY = "body";
-  public static final String URL = "url";
-  public static final String SOURCE = "source";
-  public static final String AUTHOR = "author";
-  public static final String PUBLISHED = "published";
-  public static final String TOPIC = "topic";
-  public static final String LANGUAGE = "language";
-  public static final String NOTICE = "notice";
+    public static final String ID = "id";
+    public static final String TITLE = "title";
+    public static final String BODY = "body";
+    public static final String URL = "url";
+    public static final String SOURCE = "source";
+    public static final String AUTHOR = "author";
+    public static final String PUBLISHED = "published";
+    public static final String TOPIC = "topic";
+    public static final String LANGUAGE = "language";
+    public static final String NOTICE = "notice";
 
-  /** A text field searched by default, with its BM25 weight. */
-  public record WeightedField(String name, float weight) {}
+    /** A text field searched by default, with its BM25 weight. */
+    public record WeightedField(String name, float weight) {}
 
-  // Equal weights: a title weight of 2 measured worse than 1 on judged collections (issue 5 tunes).
-  private static final List<WeightedField> DEFAULT_FIELDS =
-      List.of(new WeightedField(TITLE, 1.0f), new WeightedField(BODY, 1.0f));
+    // Equal weights: a title weight of 2 measured worse than 1 on judged collections (issue 5 tunes).
+    private static final List<WeightedField> DEFAULT_FIELDS =
+            List.of(new WeightedField(TITLE, 1.0f), new WeightedField(BODY, 1.0f));
 
-  // Field names a user may write before ':' in the lenient syntax, mapped to index fields.
-  private static final Map<String, String> SCOPES =
-      Map.of("title", TITLE, "body", BODY, "source", SOURCE, "author", AUTHOR, "topic", TOPIC);
+    // Field names a user may write before ':' in the lenient syntax, mapped to index fields.
+    private static final Map<String, String> SCOPES =
+            Map.of("title", TITLE, "body", BODY, "source", SOURCE, "author", AUTHOR, "topic", TOPIC);
 
-  private static final List<String> KEYWORD_FIELDS = List.of(SOURCE, AUTHOR, TOPIC, LANGUAGE);
+    private static final List<String> KEYWORD_FIELDS = List.of(SOURCE, AUTHOR, TOPIC, LANGUAGE);
 
-  private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
-  private static final FieldType KEYWORD = keyword();
+    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+    private static final FieldType KEYWORD = keyword();
 
-  private final Analyzer textAnalyzer = new NewsAnalyzer();
-  private final Analyzer keywordAnalyzer = new KeywordAnalyzer();
-  private final Analyzer analyzer =
-      new PerFieldAnalyzerWrapper(
-          textAnalyzer,
-          Map.of(
-              ID, new org.apache.lucene.analysis.core.KeywordAnalyzer(),
-              SOURCE, keywordAnalyzer,
-              AUTHOR, keywordAnalyzer,
-              TOPIC, keywordAnalyzer,
-              LANGUAGE, keywordAnalyzer));
+    private final Analyzer textAnalyzer = new NewsAnalyzer();
+    private final Analyzer keywordAnalyzer = new KeywordAnalyzer();
+    private final Analyzer analyzer = new PerFieldAnalyzerWrapper(
+            textAnalyzer,
+            Map.of(
+                    ID, new org.apache.lucene.analysis.core.KeywordAnalyzer(),
+                    SOURCE, keywordAnalyzer,
+                    AUTHOR, keywordAnalyzer,
+                    TOPIC, keywordAnalyzer,
+                    LANGUAGE, keywordAnalyzer));
 
-  /** The analyzer for every field, at index and query time. */
-  public Analyzer analyzer() {
-    return analyzer;
-  }
-
-  /** The fields searched when a query names none, with their weights. */
-  public List<WeightedField> defaultFields() {
-    return DEFAULT_FIELDS;
-  }
-
-  /** The text fields that keep offsets and get highlighted. */
-  public List<String> highlightedFields() {
-    return List.of(TITLE, BODY);
-  }
-
-  /** The index field for a scope a user typed ({@code title}, {@code source}, ...), if known. */
-  public Optional<String> scope(String userName) {
-    return Optional.ofNullable(SCOPES.get(userName.toLowerCase(Locale.ROOT)));
-  }
-
-  /** Whether a field matches whole values rather than analysed words. */
-  public boolean isKeyword(String field) {
-    return KEYWORD_FIELDS.contains(field);
-  }
-
-  /** The term that identifies an article, for upserts and deletes. */
-  public Term idTerm(String id) {
-    return new Term(ID, id);
-  }
-
-  /** Newest first when {@code newestFirst}, else oldest first; undated articles always last. */
-  public SortField publishedSort(boolean newestFirst) {
-    SortField sort = new SortField(PUBLISHED, SortField.Type.LONG, newestFirst);
-    sort.setMissingValue(newestFirst ? Long.MIN_VALUE : Long.MAX_VALUE);
-    return sort;
-  }
-
-  /** Ascending by id: the tie-break that makes every sort deterministic. */
-  public SortField idSort() {
-    return new SortField(ID, SortField.Type.STRING);
-  }
-
-  /** The Lucene document for an article. */
-  public Document toDocument(Article article) {
-    Document doc = new Document();
-    doc.add(new StringField(ID, article.id(), Field.Store.YES));
-    doc.add(new SortedDocValuesField(ID, new BytesRef(article.id())));
-    doc.add(new Field(TITLE, article.title(), TEXT_WITH_OFFSETS));
-    doc.add(new Field(BODY, article.body(), TEXT_WITH_OFFSETS));
-    addKeyword(doc, SOURCE, article.source());
-    for (String author : article.authors()) {
-      addKeyword(doc, AUTHOR, author);
+    /** The analyzer for every field, at index and query time. */
+    public Analyzer analyzer() {
+        return analyzer;
     }
-    for (String topic : article.topics()) {
-      addKeyword(doc, TOPIC, topic);
+
+    /** The fields searched when a query names none, with their weights. */
+    public List<WeightedField> defaultFields() {
+        return DEFAULT_FIELDS;
     }
-    addKeyword(doc, LANGUAGE, article.language());
-    if (article.published() != null) {
-      long millis = article.published().instant().toEpochMilli();
-      doc.add(new LongPoint(PUBLISHED, millis));
-      doc.add(new NumericDocValuesField(PUBLISHED, millis));
-      doc.add(new StoredField(PUBLISHED, article.published().toString()));
+
+    /** The text fields that keep offsets and get highlighted. */
+    public List<String> highlightedFields() {
+        return List.of(TITLE, BODY);
     }
-    addStored(doc, URL, article.url());
-    addStored(doc, NOTICE, article.notice());
-    return doc;
-  }
 
-  /** The article stored in a document. */
-  public Article toArticle(Document doc) {
-    String published = doc.get(PUBLISHED);
-    return Article.builder(doc.get(ID))
-        .title(doc.get(TITLE))
-        .body(doc.get(BODY))
-        .url(doc.get(URL))
-        .source(doc.get(SOURCE))
-        .authors(values(doc, AUTHOR))
-        .published(published == null ? null : Published.parse(published))
-        .topics(values(doc, TOPIC))
-        .language(doc.get(LANGUAGE))
-        .notice(doc.get(NOTICE))
-        .build();
-  }
-
-  private static List<String> values(Document doc, String field) {
-    List<String> out = new ArrayList<>();
-    for (IndexableField f : doc.getFields(field)) {
-      if (f.stringValue() != null) {
-        out.add(f.stringValue());
-      }
+    /** The index field for a scope a user typed ({@code title}, {@code source}, ...), if known. */
+    public Optional<String> scope(String userName) {
+        return Optional.ofNullable(SCOPES.get(userName.toLowerCase(Locale.ROOT)));
     }
-    return out;
-  }
 
-  private static void addKeyword(Document doc, String field, String value) {
-    if (value != null) {
-      doc.add(new Field(field, value, KEYWORD));
+    /** Whether a field matches whole values rather than analysed words. */
+    public boolean isKeyword(String field) {
+        return KEYWORD_FIELDS.contains(field);
     }
-  }
 
-  private static void addStored(Document doc, String field, String value) {
-    if (value != null) {
-      doc.add(new StoredField(field, value));
+    /** The term that identifies an article, for upserts and deletes. */
+    public Term idTerm(String id) {
+        return new Term(ID, id);
     }
-  }
 
-  private static FieldType textWithOffsets() {
-    FieldType type = new FieldType();
-    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    type.setTokenized(true);
-    type.setStored(true);
-    type.freeze();
-    return type;
-  }
+    /** Newest first when {@code newestFirst}, else oldest first; undated articles always last. */
+    public SortField publishedSort(boolean newestFirst) {
+        SortField sort = new SortField(PUBLISHED, SortField.Type.LONG, newestFirst);
+        sort.setMissingValue(newestFirst ? Long.MIN_VALUE : Long.MAX_VALUE);
+        return sort;
+    }
 
-  private static FieldType keyword() {
-    // Tokenized so that the keyword analyzer normalises the value; stored as given.
-    FieldType type = new FieldType();
-    type.setIndexOptions(IndexOptions.DOCS);
-    type.setTokenized(true);
-    type.setOmitNorms(true);
-    type.setStored(true);
-    type.freeze();
-    return type;
-  }
+    /** Ascending by id: the tie-break that makes every sort deterministic. */
+    public SortField idSort() {
+        return new SortField(ID, SortField.Type.STRING);
+    }
+
+    /** The Lucene document for an article. */
+    public Document toDocument(Article article) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, article.id(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(ID, new BytesRef(article.id())));
+        doc.add(new Field(TITLE, article.title(), TEXT_WITH_OFFSETS));
+        doc.add(new Field(BODY, article.body(), TEXT_WITH_OFFSETS));
+        addKeyword(doc, SOURCE, article.source());
+        for (String author : article.authors()) {
+            addKeyword(doc, AUTHOR, author);
+        }
+        for (String topic : article.topics()) {
+            addKeyword(doc, TOPIC, topic);
+        }
+        addKeyword(doc, LANGUAGE, article.language());
+        if (article.published() != null) {
+            long millis = article.published().instant().toEpochMilli();
+            doc.add(new LongPoint(PUBLISHED, millis));
+            doc.add(new NumericDocValuesField(PUBLISHED, millis));
+            doc.add(new StoredField(PUBLISHED, article.published().toString()));
+        }
+        addStored(doc, URL, article.url());
+        addStored(doc, NOTICE, article.notice());
+        return doc;
+    }
+
+    /** The article stored in a document. */
+    public Article toArticle(Document doc) {
+        String published = doc.get(PUBLISHED);
+        return Article.builder(doc.get(ID))
+                .title(doc.get(TITLE))
+                .body(doc.get(BODY))
+                .url(doc.get(URL))
+                .source(doc.get(SOURCE))
+                .authors(values(doc, AUTHOR))
+                .published(published == null ? null : Published.parse(published))
+                .topics(values(doc, TOPIC))
+                .language(doc.get(LANGUAGE))
+                .notice(doc.get(NOTICE))
+                .build();
+    }
+
+    private static List<String> values(Document doc, String field) {
+        List<String> out = new ArrayList<>();
+        for (IndexableField f : doc.getFields(field)) {
+            if (f.stringValue() != null) {
+                out.add(f.stringValue());
+            }
+        }
+        return out;
+    }
+
+    private static void addKeyword(Document doc, String field, String value) {
+        if (value != null) {
+            doc.add(new Field(field, value, KEYWORD));
+        }
+    }
+
+    private static void addStored(Document doc, String field, String value) {
+        if (value != null) {
+            doc.add(new StoredField(field, value));
+        }
+    }
+
+    private static FieldType textWithOffsets() {
+        FieldType type = new FieldType();
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.setTokenized(true);
+        type.setStored(true);
+        type.freeze();
+        return type;
+    }
+
+    private static FieldType keyword() {
+        // Tokenized so that the keyword analyzer normalises the value; stored as given.
+        FieldType type = new FieldType();
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setTokenized(true);
+        type.setOmitNorms(true);
+        type.setStored(true);
+        type.freeze();
+        return type;
+    }
 }
