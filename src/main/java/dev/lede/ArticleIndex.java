@@ -51,6 +51,9 @@ import org.apache.lucene.store.LockObtainFailedException;
  * #close()} commits. Added articles become searchable at the next {@link #refresh()} or commit.
  */
 public final class ArticleIndex implements AutoCloseable {
+    // Debug only: a library stays quiet in its host's logs; the report carries what users need.
+    private static final System.Logger LOG = System.getLogger(ArticleIndex.class.getName());
+
     private final Schema schema = new Schema();
     private final ArticleSearcher searcher = new ArticleSearcher(schema);
     private final Inputs inputs = new Inputs();
@@ -163,7 +166,9 @@ public final class ArticleIndex implements AutoCloseable {
             }
         }
         commit();
-        return report.report(Duration.ofNanos(System.nanoTime() - start));
+        IngestReport result = report.report(Duration.ofNanos(System.nanoTime() - start));
+        LOG.log(System.Logger.Level.DEBUG, () -> "ingested " + path + " into " + location + ": " + result);
+        return result;
     }
 
     private void write(Article article, ReportCollector report) {

@@ -1,6 +1,7 @@
 package dev.lede.internal.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lede.article.Article;
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
  * reported with its number and the other lines are indexed; blank lines are passed over.
  */
 public final class JsonlArticleReader implements ArticleReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Trailing tokens fail the line: two objects on one line are a malformed line, not the first.
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @Override
     public void read(InputFile input, Consumer<Article> sink, ReportCollector report) throws IOException {

@@ -2,6 +2,8 @@ package dev.lede.internal.ingest;
 
 import java.text.BreakIterator;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +31,12 @@ public final class TextRules {
 
     private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n[ \t\\x0B\f\u00A0]*\n");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern LAST_WORD = Pattern.compile("(\\S+)\\.$");
+    private static final Pattern INITIALS = Pattern.compile("(\\p{L}\\.)*\\p{L}");
+    private static final Set<String> ABBREVIATIONS = Set.of(
+            "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gov", "sen", "rep", "gen", "lt", "col", "capt", "sgt",
+            "rev", "hon", "pres", "inc", "corp", "co", "ltd", "vs", "jan", "feb", "mar", "apr", "aug", "sept", "sep",
+            "oct", "nov", "dec", "mt", "ft", "ave", "blvd");
 
     private TextRules() {}
 
@@ -87,16 +95,39 @@ public final class TextRules {
      * when it fits in 100 characters, else cut on a word boundary with an ellipsis so that the
      * title, ellipsis included, is at most 100 characters.
      */
+    /**
+     * The first sentence of folded text. The JDK's sentence rules end a sentence at any period
+     * followed by a capital, so a break right after a title ("Mr.") or initials ("U.S.") is passed
+     * over.
+     */
+    static String firstSentence(String text) {
+        BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
+        sentences.setText(text);
+        int end = sentences.next();
+        while (end != BreakIterator.DONE
+                && end < text.length()
+                && endsInAbbreviation(text.substring(0, end).strip())) {
+            end = sentences.next();
+        }
+        return text.substring(0, end == BreakIterator.DONE ? text.length() : end)
+                .strip();
+    }
+
+    private static boolean endsInAbbreviation(String sentence) {
+        Matcher m = LAST_WORD.matcher(sentence);
+        if (!m.find()) {
+            return false;
+        }
+        String word = m.group(1);
+        return INITIALS.matcher(word).matches() || ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
+    }
+
     public static String titleFromBody(String body) {
         String text = SPACES.matcher(body).replaceAll(" ").strip();
         if (text.isEmpty()) {
             return "";
         }
-        BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ROOT);
-        sentences.setText(text);
-        int end = sentences.next();
-        String sentence = text.substring(0, end == BreakIterator.DONE ? text.length() : end)
-                .strip();
+        String sentence = firstSentence(text);
         if (sentence.length() <= MAX_SENTENCE_TITLE_CHARS) {
             return sentence.endsWith(".") && !sentence.endsWith("..")
                     ? sentence.substring(0, sentence.length() - 1)

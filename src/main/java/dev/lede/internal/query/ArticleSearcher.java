@@ -3,6 +3,7 @@ package dev.lede.internal.query;
 import dev.lede.article.Article;
 import dev.lede.internal.schema.Schema;
 import dev.lede.query.Hit;
+import dev.lede.query.QuerySyntaxException;
 import dev.lede.query.SearchRequest;
 import dev.lede.query.SearchResults;
 import java.io.IOException;
@@ -65,7 +66,13 @@ public final class ArticleSearcher {
         Sort sort = compiled.onlyExclusions()
                 ? new Sort(schema.publishedSort(true), schema.idSort())
                 : new Sort(SortField.FIELD_SCORE, schema.idSort());
-        TopDocs top = searcher.search(query, request.limit(), sort, !compiled.onlyExclusions());
+        TopDocs top;
+        try {
+            top = searcher.search(query, request.limit(), sort, !compiled.onlyExclusions());
+        } catch (IndexSearcher.TooManyClauses e) {
+            // Only a strict query gets here (wildcards and ranges expand when the search runs).
+            throw new QuerySyntaxException(request.query(), request.query().length(), StrictParser.tooManyClauses());
+        }
         StoredFields stored = searcher.storedFields();
         int[] docIds = new int[top.scoreDocs.length];
         List<Article> articles = new ArrayList<>(docIds.length);

@@ -7,12 +7,16 @@ import dev.lede.internal.query.QueryNode.Phrase;
 import dev.lede.internal.query.QueryNode.Word;
 import dev.lede.internal.schema.Schema;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.QueryBuilder;
 
 /**
@@ -40,10 +44,17 @@ public final class LuceneCompiler {
         BooleanQuery.Builder bool = new BooleanQuery.Builder();
         boolean positive = false;
         boolean negative = false;
-        for (Clause clause : group.clauses()) {
+        int budget = IndexSearcher.getMaxClauseCount() - 1; // the match-all below may need one
+        for (Clause clause : new LinkedHashSet<>(group.clauses())) {
             Query q = compileNode(clause.node());
             if (q == null) {
                 continue;
+            }
+            // A very long query is cut rather than failed: the words past Lucene's clause limit are
+            // dropped, as a search box must never throw.
+            budget -= clauses(q);
+            if (budget < 0) {
+                break;
             }
             bool.add(q, occur(clause.occur()));
             positive |= clause.occur() != Occur.MUST_NOT;
@@ -56,6 +67,28 @@ public final class LuceneCompiler {
             bool.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
         }
         return new Compiled(bool.build(), !positive);
+    }
+
+    /** Clauses as Lucene counts them against its limit: one per leaf query or term-consuming query. */
+    static int clauses(Query query) {
+        int[] count = {0};
+        query.visit(new QueryVisitor() {
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+
+            @Override
+            public void visitLeaf(Query q) {
+                count[0]++;
+            }
+
+            @Override
+            public void consumeTerms(Query q, Term... terms) {
+                count[0]++;
+            }
+        });
+        return count[0];
     }
 
     private Query compileNode(QueryNode node) {

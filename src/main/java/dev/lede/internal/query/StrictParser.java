@@ -20,6 +20,8 @@ import org.apache.lucene.search.Query;
  */
 public final class StrictParser {
     private static final Pattern LEXICAL_POSITION = Pattern.compile("line (\\d+), column (\\d+)");
+    private static final String LEADING_WILDCARD = "not allowed as first character";
+    private static final Pattern WILDCARD_START = Pattern.compile("(?:^|[\\s(:+\\-])([*?])");
 
     private final Schema schema;
 
@@ -40,49 +42,57 @@ public final class StrictParser {
         } catch (ParseException e) {
             throw new QuerySyntaxException(text, position(text, e), problem(e));
         } catch (IndexSearcher.TooManyClauses e) {
-            throw new QuerySyntaxException(
-                    text, 0, "too many clauses (at most " + IndexSearcher.getMaxClauseCount() + ")");
+            throw new QuerySyntaxException(text, text.length(), tooManyClauses());
         }
     }
 
+    // Lucene wraps the parser's own exception (which has the offending token) in the one it throws.
+    // Its FastCharStream reports line 1 and a column that is the 0-based offset in the text.
     private static int position(String text, ParseException e) {
-        Token current = e.currentToken;
-        if (current != null && current.next != null) {
-            Token bad = current.next;
-            if (bad.kind == QueryParserConstants.EOF) {
-                return text.length();
-            }
-            return offset(text, bad.beginLine, bad.beginColumn);
+        Token bad = offendingToken(e);
+        if (bad != null) {
+            return bad.kind == QueryParserConstants.EOF ? text.length() : clamp(text, bad.beginColumn);
         }
-        // Lexical errors (an unclosed quote) only say where, in their message.
-        Matcher m = LEXICAL_POSITION.matcher(String.valueOf(e.getMessage()));
-        if (m.find()) {
-            return offset(text, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        String message = String.valueOf(e.getMessage());
+        if (message.contains(LEADING_WILDCARD)) {
+            Matcher w = WILDCARD_START.matcher(text);
+            return w.find() ? w.start(1) : 0;
         }
-        return text.length();
-    }
-
-    /** 0-based offset of a 1-based line and column, clamped to the text. */
-    private static int offset(String text, int line, int column) {
-        int offset = 0;
-        for (int l = 1; l < line && offset < text.length(); l++) {
-            int nl = text.indexOf('\n', offset);
-            offset = nl < 0 ? text.length() : nl + 1;
-        }
-        return Math.max(0, Math.min(text.length(), offset + column - 1));
+        Matcher m = LEXICAL_POSITION.matcher(message);
+        return m.find() ? clamp(text, Integer.parseInt(m.group(2))) : text.length();
     }
 
     private static String problem(ParseException e) {
-        Token current = e.currentToken;
-        if (current != null && current.next != null) {
-            Token bad = current.next;
+        Token bad = offendingToken(e);
+        if (bad != null) {
             return bad.kind == QueryParserConstants.EOF ? "the query ends too early" : "unexpected '" + bad.image + "'";
         }
+        if (e.getCause() instanceof IndexSearcher.TooManyClauses) {
+            return tooManyClauses();
+        }
         String message = String.valueOf(e.getMessage());
+        if (message.contains(LEADING_WILDCARD)) {
+            return "a term cannot start with '*' or '?'";
+        }
         if (message.contains("<EOF>")) {
             return "the query ends too early (an unclosed quote?)";
         }
-        int colon = message.indexOf(": ");
-        return colon > 0 ? message.substring(colon + 2).strip() : message;
+        String first = message.lines().findFirst().orElse(message);
+        int colon = first.indexOf("': ");
+        return colon > 0 ? first.substring(colon + 3).strip() : first.strip();
+    }
+
+    private static Token offendingToken(ParseException e) {
+        ParseException inner = e.getCause() instanceof ParseException p ? p : e;
+        Token current = inner.currentToken;
+        return current != null ? current.next : null;
+    }
+
+    private static int clamp(String text, int offset) {
+        return Math.max(0, Math.min(text.length(), offset));
+    }
+
+    static String tooManyClauses() {
+        return "too many clauses (at most " + IndexSearcher.getMaxClauseCount() + ")";
     }
 }

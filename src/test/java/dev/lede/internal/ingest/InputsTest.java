@@ -1,0 +1,70 @@
+package dev.lede.internal.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputsTest {
+    @TempDir
+    Path root;
+
+    private void touch(String relative) throws IOException {
+        Path p = root.resolve(relative);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, "Title\n\nBody.");
+    }
+
+    @Test
+    void list_folder_namesFilesRelativeToItWithSlashes() throws IOException {
+        touch("top.txt");
+        touch("2025/01/story.txt");
+        touch("2025/feed.jsonl");
+
+        assertThat(new Inputs().list(root))
+                .extracting(InputFile::name)
+                .containsExactly("2025/01/story.txt", "2025/feed.jsonl", "top.txt");
+    }
+
+    @Test
+    void list_singleFile_isNamedByItsFileName() throws IOException {
+        touch("2025/01/story.txt");
+        Path file = root.resolve("2025/01/story.txt");
+
+        assertThat(new Inputs().list(file)).containsExactly(new InputFile(file, "story.txt"));
+    }
+
+    @Test
+    void list_hiddenFilesAndFolders_arePassedOver() throws IOException {
+        touch(".hidden.txt");
+        touch(".git/notes.txt");
+        touch("visible.txt");
+
+        assertThat(new Inputs().list(root)).extracting(InputFile::name).containsExactly("visible.txt");
+    }
+
+    @Test
+    void list_missingPath_throwsNoSuchFileNamingIt() {
+        Path missing = root.resolve("nope");
+
+        assertThatThrownBy(() -> new Inputs().list(missing))
+                .isInstanceOf(NoSuchFileException.class)
+                .hasMessageContaining(missing.toString());
+    }
+
+    @Test
+    void readerFor_knownExtensions_caseInsensitive() {
+        Inputs inputs = new Inputs();
+
+        assertThat(inputs.readerFor(Path.of("a.txt"))).containsInstanceOf(TextArticleReader.class);
+        assertThat(inputs.readerFor(Path.of("A.TXT"))).containsInstanceOf(TextArticleReader.class);
+        assertThat(inputs.readerFor(Path.of("feed.jsonl"))).containsInstanceOf(JsonlArticleReader.class);
+        assertThat(inputs.readerFor(Path.of("notes.md"))).isEmpty();
+        assertThat(inputs.readerFor(Path.of("README"))).isEmpty();
+    }
+}

@@ -1,0 +1,235 @@
+package dev.lede.internal.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lede.ArticleIndex;
+import dev.lede.TestFiles;
+import dev.lede.article.Article;
+import dev.lede.query.Hit;
+import dev.lede.query.SearchResults;
+import dev.lede.query.Snippet;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SchemaTest {
+    private static final String SEED_ID = "adams-sanctuary-laws.txt";
+    private static final Schema SCHEMA = new Schema();
+    private static ArticleIndex index;
+
+    @BeforeAll
+    static void indexSeedAndKeywordArticles() throws IOException {
+        index = ArticleIndex.inMemory();
+        index.ingest(TestFiles.seed());
+        index.add(Article.builder("wn-1")
+                .title("Storm hits coast")
+                .body("A storm hit the coast.")
+                .source("Wikinews")
+                .build());
+        index.add(Article.builder("ex-1")
+                .title("Council meets")
+                .body("The council met.")
+                .source("Example  News")
+                .authors("Jane Doe")
+                .topics("Local Politics")
+                .build());
+        index.commit();
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        index.close();
+    }
+
+    static List<String> tokens(String field, String text) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = SCHEMA.analyzer().tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        }
+        return out;
+    }
+
+    // --- the analyzer, asked through the schema
+
+    @Test
+    void analyzer_curlyApostropheAfterS_givesSameTokensAsStraight() throws IOException {
+        assertThat(tokens(Schema.BODY, "Mayor Adams’ willingness")).containsExactly("mayor", "adam", "willing");
+        assertThat(tokens(Schema.BODY, "Mayor Adams' willingness")).containsExactly("mayor", "adam", "willing");
+    }
+
+    @Test
+    void analyzer_curlyPossessive_givesSameTokensAsStraight() throws IOException {
+        assertThat(tokens(Schema.BODY, "the city’s sanctuary laws")).containsExactly("citi", "sanctuari", "law");
+        assertThat(tokens(Schema.BODY, "the city's sanctuary laws")).containsExactly("citi", "sanctuari", "law");
+    }
+
+    @Test
+    void analyzer_seedSentenceWithAdamsCurly_givesAdam() throws IOException {
+        String seed = TestFiles.seedText();
+        String sentence = "While Mayor Adams’ willingness to cooperate in deporting illegal immigrants";
+        assertThat(seed).contains(sentence);
+
+        assertThat(tokens(Schema.BODY, sentence))
+                .containsExactly("while", "mayor", "adam", "willing", "cooper", "deport", "illeg", "immigr");
+    }
+
+    @Test
+    void analyzer_deportAndDeportation_shareAStem() throws IOException {
+        assertThat(tokens(Schema.BODY, "deport deportation deported deporting"))
+                .containsExactly("deport", "deport", "deport", "deport");
+    }
+
+    @Test
+    void analyzer_dreamerAndDreamers_shareAStem() throws IOException {
+        assertThat(tokens(Schema.BODY, "dreamer DREAMers Dreamers")).containsExactly("dreamer", "dreamer", "dreamer");
+    }
+
+    @Test
+    void analyzer_stopWords_areDropped() throws IOException {
+        assertThat(tokens(Schema.BODY, "the of and a to is in it")).isEmpty();
+        assertThat(tokens(Schema.BODY, "AND OR NOT")).isEmpty();
+        assertThat(tokens(Schema.BODY, "The mayor and the city")).containsExactly("mayor", "citi");
+    }
+
+    @Test
+    void analyzer_titleField_isAnalysedLikeBody() throws IOException {
+        assertThat(tokens(Schema.TITLE, "Adams’ DREAMers deportation")).containsExactly("adam", "dreamer", "deport");
+    }
+
+    @Test
+    void analyzer_accents_areFolded() throws IOException {
+        assertThat(tokens(Schema.BODY, "Café Zürich")).containsExactly("cafe", "zurich");
+    }
+
+    @Test
+    void analyzer_keywordFields_giveOneLowercasedTokenPerValue() throws IOException {
+        assertThat(tokens(Schema.SOURCE, "Wikinews")).containsExactly("wikinews");
+        assertThat(tokens(Schema.SOURCE, "  Example   News ")).containsExactly("example news");
+        assertThat(tokens(Schema.AUTHOR, "Jane DOE")).containsExactly("jane doe");
+        assertThat(tokens(Schema.TOPIC, "Café Society")).containsExactly("cafe society");
+    }
+
+    @Test
+    void analyzer_idField_isExactAndCaseSensitive() throws IOException {
+        assertThat(tokens(Schema.ID, "NYC-42/The Story.txt")).containsExactly("NYC-42/The Story.txt");
+    }
+
+    // --- field names and scopes
+
+    @Test
+    void version_isRecordedUnderItsKey() {
+        assertThat(Schema.VERSION).isEqualTo(1);
+        assertThat(Schema.VERSION_KEY).isEqualTo("lede.schema.version");
+    }
+
+    @Test
+    void scope_knownNames_mapToIndexFieldsCaseInsensitively() {
+        assertThat(SCHEMA.scope("title")).contains(Schema.TITLE);
+        assertThat(SCHEMA.scope("Body")).contains(Schema.BODY);
+        assertThat(SCHEMA.scope("SOURCE")).contains(Schema.SOURCE);
+        assertThat(SCHEMA.scope("author")).contains(Schema.AUTHOR);
+        assertThat(SCHEMA.scope("topic")).contains(Schema.TOPIC);
+        assertThat(SCHEMA.scope("foo")).isEmpty();
+        assertThat(SCHEMA.scope("http")).isEmpty();
+    }
+
+    @Test
+    void defaultFields_areTitleAndBodyWithEqualWeights() {
+        assertThat(SCHEMA.defaultFields())
+                .containsExactly(
+                        new Schema.WeightedField(Schema.TITLE, 1.0f), new Schema.WeightedField(Schema.BODY, 1.0f));
+        assertThat(SCHEMA.highlightedFields()).containsExactly(Schema.TITLE, Schema.BODY);
+    }
+
+    @Test
+    void isKeyword_isTrueForWholeValueFieldsOnly() {
+        assertThat(List.of(Schema.SOURCE, Schema.AUTHOR, Schema.TOPIC, Schema.LANGUAGE))
+                .allMatch(SCHEMA::isKeyword);
+        assertThat(List.of(Schema.ID, Schema.TITLE, Schema.BODY, Schema.URL)).noneMatch(SCHEMA::isKeyword);
+    }
+
+    // --- the same rules, seen through searches
+
+    @Test
+    void search_adamsWithCurlyApostrophe_findsSeed() throws IOException {
+        assertThat(ids(index.search("Adams’"))).containsExactly(SEED_ID);
+        assertThat(ids(index.search("Adams'"))).containsExactly(SEED_ID);
+        assertThat(ids(index.search("adam"))).containsExactly(SEED_ID);
+    }
+
+    @Test
+    void search_curlyPhraseWithCurlyApostrophe_marksItAsOneUnit() throws IOException {
+        Hit hit = index.search("“Mayor Adams’ willingness”").hits().get(0);
+
+        assertThat(hit.id()).isEqualTo(SEED_ID);
+        assertThat(hit.snippets()).flatExtracting(Snippet::marked).containsExactly("Mayor Adams’ willingness");
+    }
+
+    @Test
+    void search_straightPossessive_marksCurlyPossessiveInSeed() throws IOException {
+        Hit hit = index.search("\"city's sanctuary\"").hits().get(0);
+
+        assertThat(hit.id()).isEqualTo(SEED_ID);
+        assertThat(hit.snippets())
+                .flatExtracting(Snippet::marked)
+                .containsExactly("city’s sanctuary", "city’s sanctuary", "city’s sanctuary");
+    }
+
+    @Test
+    void search_deport_findsDeportationAndMarksIt() throws IOException {
+        SearchResults results = index.search("deport");
+
+        assertThat(ids(results)).containsExactly(SEED_ID);
+        assertThat(results.hits().get(0).snippets())
+                .flatExtracting(Snippet::marked)
+                .containsExactly("deportation", "deportation", "deportation", "deporting");
+    }
+
+    @Test
+    void search_dreamer_findsAndMarksDreamers() throws IOException {
+        SearchResults results = index.search("dreamer");
+
+        assertThat(ids(results)).containsExactly(SEED_ID);
+        assertThat(results.hits().get(0).snippets())
+                .flatExtracting(Snippet::marked)
+                .containsExactly("DREAMers", "DREAMers");
+    }
+
+    @Test
+    void search_onlyStopWords_givesNoHitsWithoutError() throws IOException {
+        SearchResults results = index.search("the and of");
+
+        assertThat(results.total()).isZero();
+        assertThat(results.hits()).isEmpty();
+    }
+
+    @Test
+    void search_sourceScope_isCaseInsensitiveWholeValue() throws IOException {
+        assertThat(ids(index.search("source:wikinews"))).containsExactly("wn-1");
+        assertThat(ids(index.search("source:WIKINEWS"))).containsExactly("wn-1");
+        assertThat(ids(index.search("source:wiki"))).isEmpty();
+        assertThat(ids(index.search("source:\"example news\""))).containsExactly("ex-1");
+        assertThat(ids(index.search("source:example"))).isEmpty();
+    }
+
+    @Test
+    void search_authorAndTopicScopes_matchWholeValues() throws IOException {
+        assertThat(ids(index.search("author:\"jane doe\""))).containsExactly("ex-1");
+        assertThat(ids(index.search("author:jane"))).isEmpty();
+        assertThat(ids(index.search("topic:\"local politics\""))).containsExactly("ex-1");
+    }
+
+    private static List<String> ids(SearchResults results) {
+        return results.hits().stream().map(Hit::id).toList();
+    }
+}
