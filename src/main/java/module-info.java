@@ -9,6 +9,8 @@ module dev.lede {
     requires org.apache.lucene.queryparser;
     requires org.apache.lucene.highlighter;
     requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires org.commonmark;
     requires static info.picocli;
     requires static java.logging;
 
