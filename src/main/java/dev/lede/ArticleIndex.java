@@ -1,11 +1,12 @@
 package dev.lede;
 
 import dev.lede.article.Article;
+import dev.lede.ingest.IngestOptions;
 import dev.lede.ingest.IngestReport;
-import dev.lede.internal.ingest.ArticleReader;
-import dev.lede.internal.ingest.InputFile;
+import dev.lede.internal.index.IndexFolder;
+import dev.lede.internal.index.IndexRebuild;
+import dev.lede.internal.index.IngestRun;
 import dev.lede.internal.ingest.Inputs;
-import dev.lede.internal.ingest.ReportCollector;
 import dev.lede.internal.query.ArticleSearcher;
 import dev.lede.internal.schema.Schema;
 import dev.lede.query.SearchRequest;
@@ -15,21 +16,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * A searchable collection of news articles, on disk or in memory: the one entry point of Lede.
@@ -44,11 +45,13 @@ import org.apache.lucene.store.LockObtainFailedException;
  * <p><b>Thread safety.</b> All methods may be called from several threads at once: searches run
  * concurrently with each other and with writes. One index folder has one writer: a second {@code
  * open} of the same folder, in this process or another, fails until the first is closed; {@link
- * #openReadOnly(Path)} has no such limit.
+ * #openReadOnly(Path)} takes no lock, so readers work beside a writer in another process.
  *
  * <p><b>Durability and visibility.</b> {@link #commit()} is the durability point: after a crash
- * the index opens at its last commit. {@link #ingest(Path)} commits when it ends, and {@link
- * #close()} commits. Added articles become searchable at the next {@link #refresh()} or commit.
+ * the index opens at its last commit. Every ingest commits when it ends, and {@link #close()}
+ * commits. Changes become searchable at the next refresh: {@link #refresh()}, a commit, or the
+ * automatic refresh every {@link IndexConfig#refreshInterval()} (1 second by default). A read-only
+ * index sees another process's commits at its refreshes.
  */
 public final class ArticleIndex implements AutoCloseable {
     // Debug only: a library stays quiet in its host's logs; the report carries what users need.
@@ -61,17 +64,19 @@ public final class ArticleIndex implements AutoCloseable {
     private final String location;
     private final IndexWriter writer; // null when read-only
     private final SearcherManager searchers;
+    private final ScheduledExecutorService refresher; // null when refresh is manual
 
-    private ArticleIndex(Directory directory, String location, boolean readOnly) throws IOException {
+    private ArticleIndex(Directory directory, String location, boolean readOnly, IndexConfig config)
+            throws IOException {
         this.directory = directory;
         this.location = location;
         IndexWriter w = null;
         try {
-            checkFormat(directory, location, readOnly);
+            IndexFolder.check(directory, location);
             if (readOnly) {
                 this.searchers = new SearcherManager(directory, null);
             } else {
-                w = openWriter(directory, location);
+                w = IndexFolder.openWriter(directory, location, schema, config.ramBufferMb());
                 this.searchers = new SearcherManager(w, null);
             }
         } catch (IOException | RuntimeException e) {
@@ -82,6 +87,12 @@ public final class ArticleIndex implements AutoCloseable {
             throw e;
         }
         this.writer = w;
+        this.refresher = config.refreshInterval().isZero() ? null : startRefresher(config);
+    }
+
+    /** Opens (or creates) the index in {@code folder} for reading and writing, with default settings. */
+    public static ArticleIndex open(Path folder) throws IOException {
+        return open(folder, IndexConfig.defaults());
     }
 
     /**
@@ -91,36 +102,42 @@ public final class ArticleIndex implements AutoCloseable {
      * @throws IncompatibleIndexException if the folder holds another schema version or other files
      * @throws IOException if the folder cannot be used, or another writer holds it
      */
-    public static ArticleIndex open(Path folder) throws IOException {
+    public static ArticleIndex open(Path folder, IndexConfig config) throws IOException {
         Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(config, "config");
         Files.createDirectories(folder);
-        return new ArticleIndex(FSDirectory.open(folder), folder.toString(), false);
+        return new ArticleIndex(FSDirectory.open(folder), folder.toString(), false, config);
+    }
+
+    /** Opens an existing index for searching only, with default settings. */
+    public static ArticleIndex openReadOnly(Path folder) throws IOException {
+        return openReadOnly(folder, IndexConfig.defaults());
     }
 
     /**
      * Opens an existing index for searching only; write methods throw {@link
-     * IllegalStateException}. Any number of readers may open the same folder, also while a writer
-     * has it open; they see its last commit as of their last {@link #refresh()}.
+     * IllegalStateException}. It takes no lock: any number of readers may open a folder, also
+     * while a writer (in this process or another) has it open.
      *
      * @throws NoSuchFileException if there is no index in {@code folder}
      */
-    public static ArticleIndex openReadOnly(Path folder) throws IOException {
+    public static ArticleIndex openReadOnly(Path folder, IndexConfig config) throws IOException {
         Objects.requireNonNull(folder, "folder");
-        if (!Files.isDirectory(folder)) {
+        if (!exists(folder)) {
             throw new NoSuchFileException(folder.toString(), null, "no index here");
         }
-        Directory dir = FSDirectory.open(folder);
-        if (!DirectoryReader.indexExists(dir)) {
-            dir.close();
-            throw new NoSuchFileException(folder.toString(), null, "no index here");
-        }
-        return new ArticleIndex(dir, folder.toString(), true);
+        return new ArticleIndex(FSDirectory.open(folder), folder.toString(), true, config);
     }
 
     /** A new, empty index held in memory and gone when closed. */
     public static ArticleIndex inMemory() {
+        return inMemory(IndexConfig.defaults());
+    }
+
+    /** A new, empty in-memory index with the given settings. */
+    public static ArticleIndex inMemory(IndexConfig config) {
         try {
-            return new ArticleIndex(new ByteBuffersDirectory(), "memory", false);
+            return new ArticleIndex(new ByteBuffersDirectory(), "memory", false, config);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create an in-memory index", e);
         }
@@ -137,52 +154,80 @@ public final class ArticleIndex implements AutoCloseable {
     }
 
     /**
-     * Ingests a file, or every supported file under a folder ({@code .txt} and {@code .jsonl}),
-     * upserting by id, then commits and refreshes. Bad files and records are reported in the result
-     * and everything else is indexed. A plain-text article's id is its path relative to {@code
-     * path} (its name when {@code path} is a file), so the same file ingested through another folder
-     * gets another id.
+     * Rebuilds the index in {@code folder} with this version's schema, from the articles it stores
+     * (whatever schema version built it). The new index is built beside the old one, which is
+     * replaced only when the new one is complete; nothing else may have the folder open meanwhile.
      *
-     * @throws NoSuchFileException if {@code path} does not exist
-     * @throws IOException if the index cannot be written; the index stays at its last commit
+     * @return what was written; every article is "added" to the new index
+     * @throws NoSuchFileException if there is no index in {@code folder}
      */
-    public IngestReport ingest(Path path) throws IOException {
-        requireWritable();
-        long start = System.nanoTime();
-        ReportCollector report = new ReportCollector();
-        for (InputFile input : inputs.list(path)) {
-            Optional<ArticleReader> reader = inputs.readerFor(input.path());
-            if (reader.isEmpty()) {
-                report.fileIgnored();
-                continue;
-            }
-            report.fileRead();
-            try {
-                reader.get().read(input, article -> write(article, report), report);
-            } catch (UncheckedIOException e) {
-                throw e.getCause(); // the index, not the input, failed
-            } catch (IOException e) {
-                report.failed(input.name(), 0, "cannot read the file: " + e.getMessage());
-            }
+    public static IngestReport rebuild(Path folder) throws IOException {
+        if (!exists(folder)) {
+            throw new NoSuchFileException(folder.toString(), null, "no index here");
         }
-        commit();
-        IngestReport result = report.report(Duration.ofNanos(System.nanoTime() - start));
-        LOG.log(System.Logger.Level.DEBUG, () -> "ingested " + path + " into " + location + ": " + result);
-        return result;
+        Path staging = IndexRebuild.staging(folder);
+        IndexRebuild.deleteTree(staging);
+        IngestReport[] report = new IngestReport[1];
+        try (ArticleIndex target = open(staging, IndexConfig.defaults().refreshInterval(java.time.Duration.ZERO))) {
+            IndexRebuild.readStored(
+                    folder, target.schema, articles -> report[0] = target.addAll(articles, IngestOptions.defaults()));
+        } catch (IOException | RuntimeException e) {
+            IndexRebuild.deleteTree(staging);
+            throw e;
+        }
+        IndexRebuild.swap(folder, staging);
+        return report[0];
     }
 
-    private void write(Article article, ReportCollector report) {
-        try {
-            writer.updateDocument(schema.idTerm(article.id()), schema.toDocument(article));
-            report.added();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Ingests a file or folder with default options; see {@link #ingest(Path, IngestOptions)}. */
+    public IngestReport ingest(Path path) throws IOException {
+        return ingest(path, IngestOptions.defaults());
     }
 
     /**
-     * Adds an article, replacing any with the same id. It becomes searchable at the next {@link
-     * #refresh()} or {@link #commit()}, and durable at the next commit.
+     * Ingests a file, or every supported file under a folder ({@code .txt}, {@code .md}, {@code
+     * .json}, {@code .jsonl}), on all cores, upserting by id and skipping articles identical to their
+     * indexed version; then commits and refreshes. Bad files and records are reported and everything
+     * else is indexed. A plain-text article's id is its path relative to {@code path} (its name
+     * when {@code path} is a file), so the same file ingested through another folder gets another id.
+     *
+     * @throws NoSuchFileException if {@code path} does not exist
+     * @throws IOException if the index cannot be written; what was committed before stays
+     */
+    public IngestReport ingest(Path path, IngestOptions options) throws IOException {
+        Objects.requireNonNull(path, "path");
+        requireWritable();
+        IngestReport report = new IngestRun(writer, schema, options).files(inputs, path, this::commit);
+        LOG.log(System.Logger.Level.DEBUG, () -> "ingested " + path + " into " + location + ": " + report);
+        return report;
+    }
+
+    /** Ingests the application's own articles with default options. */
+    public IngestReport addAll(Iterable<Article> articles) throws IOException {
+        return addAll(articles.iterator(), IngestOptions.defaults());
+    }
+
+    /** Ingests the application's own articles with default options. */
+    public IngestReport addAll(Stream<Article> articles) throws IOException {
+        return addAll(articles.iterator(), IngestOptions.defaults());
+    }
+
+    /**
+     * Ingests the application's own articles like {@link #ingest(Path, IngestOptions)}: on all
+     * cores, upserting by id, skipping unchanged ones, then committing.
+     */
+    public IngestReport addAll(Iterable<Article> articles, IngestOptions options) throws IOException {
+        return addAll(articles.iterator(), options);
+    }
+
+    private IngestReport addAll(java.util.Iterator<Article> articles, IngestOptions options) throws IOException {
+        requireWritable();
+        return new IngestRun(writer, schema, options).articles(articles, this::commit);
+    }
+
+    /**
+     * Adds an article, replacing any with the same id. It becomes searchable at the next refresh,
+     * and durable at the next commit.
      */
     public void add(Article article) throws IOException {
         Objects.requireNonNull(article, "article");
@@ -190,11 +235,40 @@ public final class ArticleIndex implements AutoCloseable {
         writer.updateDocument(schema.idTerm(article.id()), schema.toDocument(article));
     }
 
+    /**
+     * Deletes the article with {@code id}, effective at the next refresh and durable at the next
+     * commit.
+     *
+     * @return whether an article with that id was searchable before the delete
+     */
+    public boolean delete(String id) throws IOException {
+        Objects.requireNonNull(id, "id");
+        requireWritable();
+        refresh();
+        boolean existed = get(id).isPresent();
+        writer.deleteDocuments(schema.idTerm(id));
+        return existed;
+    }
+
+    /** The searchable article with {@code id}, as of the last refresh. */
+    public Optional<Article> get(String id) throws IOException {
+        Objects.requireNonNull(id, "id");
+        IndexSearcher s = searchers.acquire();
+        try {
+            TopDocs top = s.search(new TermQuery(schema.idTerm(id)), 1);
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(schema.toArticle(s.storedFields().document(top.scoreDocs[0].doc)));
+        } finally {
+            searchers.release(s);
+        }
+    }
+
     /** Makes every change so far durable and searchable. */
     public void commit() throws IOException {
         requireWritable();
-        writer.setLiveCommitData(
-                Map.of(Schema.VERSION_KEY, Integer.toString(Schema.VERSION)).entrySet());
+        writer.setLiveCommitData(IndexFolder.commitData().entrySet());
         writer.commit();
         refresh();
     }
@@ -210,7 +284,7 @@ public final class ArticleIndex implements AutoCloseable {
     }
 
     /**
-     * Runs a search.
+     * Runs a search on the articles searchable as of the last refresh.
      *
      * @throws dev.lede.query.QuerySyntaxException for malformed text in the strict syntax only
      */
@@ -256,6 +330,9 @@ public final class ArticleIndex implements AutoCloseable {
     /** Commits (unless read-only) and releases the folder. */
     @Override
     public void close() throws IOException {
+        if (refresher != null) {
+            refresher.shutdownNow();
+        }
         try (directory;
                 searchers) {
             if (writer != null) {
@@ -265,53 +342,29 @@ public final class ArticleIndex implements AutoCloseable {
         }
     }
 
+    private ScheduledExecutorService startRefresher(IndexConfig config) {
+        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lede-refresh " + location);
+            t.setDaemon(true);
+            return t;
+        });
+        long millis = Math.max(1, config.refreshInterval().toMillis());
+        s.scheduleWithFixedDelay(this::refreshQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        return s;
+    }
+
+    private void refreshQuietly() {
+        try {
+            searchers.maybeRefresh();
+        } catch (IOException | RuntimeException e) {
+            // The next refresh, search or commit reports a real problem; this one must not kill the timer.
+            LOG.log(System.Logger.Level.DEBUG, "automatic refresh of " + location + " failed", e);
+        }
+    }
+
     private void requireWritable() {
         if (writer == null) {
             throw new IllegalStateException("index " + location + " was opened read-only");
-        }
-    }
-
-    private static IndexWriter openWriter(Directory dir, String location) throws IOException {
-        IndexWriterConfig config = new IndexWriterConfig(new Schema().analyzer())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64)
-                .setCommitOnClose(false);
-        IndexWriter writer;
-        try {
-            writer = new IndexWriter(dir, config);
-        } catch (LockObtainFailedException e) {
-            throw new IOException(
-                    "index " + location + " is already open for writing (one writer per index): close the other"
-                            + " ArticleIndex or lede process first",
-                    e);
-        }
-        if (!DirectoryReader.indexExists(dir)) {
-            writer.setLiveCommitData(
-                    Map.of(Schema.VERSION_KEY, Integer.toString(Schema.VERSION)).entrySet());
-            writer.commit(); // record the schema version, and give readers a first commit to open
-        }
-        return writer;
-    }
-
-    private static void checkFormat(Directory dir, String location, boolean readOnly) throws IOException {
-        if (!DirectoryReader.indexExists(dir)) {
-            try (Stream<String> files = Stream.of(dir.listAll())) {
-                if (files.anyMatch(f -> !f.equals(IndexWriter.WRITE_LOCK_NAME))) {
-                    throw new IncompatibleIndexException(
-                            location + " is not a Lede index: the folder holds other files. Give an empty or new"
-                                    + " folder for the index.");
-                }
-            }
-            return;
-        }
-        String version = SegmentInfos.readLatestCommit(dir).getUserData().get(Schema.VERSION_KEY);
-        if (version == null) {
-            throw new IncompatibleIndexException(location + " holds a Lucene index that Lede did not build.");
-        }
-        if (!version.equals(Integer.toString(Schema.VERSION))) {
-            throw new IncompatibleIndexException(
-                    location + " was built with Lede schema version " + version + "; this Lede reads version "
-                            + Schema.VERSION + ". Delete the folder and index the articles again.");
         }
     }
 }

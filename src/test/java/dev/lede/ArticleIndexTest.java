@@ -94,7 +94,8 @@ class ArticleIndexTest {
             IngestReport second = index.ingest(tmp.resolve("in"));
 
             assertThat(first.added()).isEqualTo(3);
-            assertThat(second.added()).isEqualTo(3);
+            assertThat(second.added()).isZero();
+            assertThat(second.unchanged()).isEqualTo(3);
             assertThat(second.files()).isEqualTo(3);
             assertThat(index.count()).isEqualTo(3);
             assertThat(ids(index, "headline")).containsExactly("a.txt", "sub/b.txt");
@@ -138,23 +139,23 @@ class ArticleIndexTest {
             IngestReport report = index.ingest(TestFiles.resource("ingest/jsonl-problems"));
 
             assertThat(report.files()).isEqualTo(1);
-            assertThat(report.added()).isEqualTo(4);
-            assertThat(report.skipped()).isEqualTo(2);
+            assertThat(report.added()).isEqualTo(5);
+            assertThat(report.skipped()).isEqualTo(1);
             assertThat(report.failed()).isEqualTo(2);
             assertThat(report.clean()).isFalse();
             assertThat(report.problems())
                     .extracting(IngestProblem::toString)
                     .filteredOn(s -> !s.startsWith("mixed.jsonl:2: "))
                     .containsExactly(
-                            "mixed.jsonl:4: record has no id (skipped)",
-                            "mixed.jsonl:5: published: not an ISO-8601 date or date-time: 'yesterday' (expected e.g. 2019-03-01"
-                                    + " or 2019-03-01T09:30:00Z); indexed undated (warning)",
+                            "mixed.jsonl:5: published: not a date Lede can read: 'yesterday' (expected ISO-8601 such as"
+                                    + " 2019-03-01 or 2019-03-01T09:30:00Z, or RFC 1123 such as Fri, 01 Mar 2019 09:30:00"
+                                    + " GMT); indexed undated (warning)",
                             "mixed.jsonl:6: not a JSON object (failed)",
                             "mixed.jsonl:7: article 'empty' has neither a title nor a body (skipped)");
             assertThat(report.problems().get(0).toString())
                     .startsWith("mixed.jsonl:2: malformed JSON: ")
                     .endsWith(" (failed)");
-            assertThat(index.count()).isEqualTo(4);
+            assertThat(index.count()).isEqualTo(5);
             assertThat(ids(index, "record")).containsExactlyInAnyOrder("ok-1", "ok-2");
         }
     }
@@ -365,8 +366,8 @@ class ArticleIndexTest {
             w.commit();
         }
         String message =
-                folder + " was built with Lede schema version 999; this Lede reads version 1. Delete the folder and"
-                        + " index the articles again.";
+                folder + " was built with Lede schema version 999; this Lede reads version 1. Rebuild it from its own"
+                        + " stored articles with 'lede reindex --index " + folder + "' (or ArticleIndex.rebuild).";
 
         assertThatThrownBy(() -> ArticleIndex.open(folder))
                 .isInstanceOf(IncompatibleIndexException.class)

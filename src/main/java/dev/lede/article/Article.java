@@ -1,8 +1,12 @@
 package dev.lede.article;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * One news article: what Lede indexes, stores and returns.
@@ -23,6 +27,9 @@ import java.util.Objects;
  * @param topics topic labels or tags
  * @param language language code such as {@code en}, or {@code null}
  * @param notice leading syndication notice removed from the text, or {@code null}
+ * @param extra extra named values (section, tenant, ...): stored and filterable, never ranked;
+ *     names are 1 to 64 characters of {@code a-z}, {@code 0-9}, {@code _} and {@code -}, starting with a
+ *     letter; never null, sorted by name
  */
 public record Article(
         String id,
@@ -34,7 +41,9 @@ public record Article(
         Published published,
         List<String> topics,
         String language,
-        String notice) {
+        String notice,
+        Map<String, String> extra) {
+    private static final Pattern EXTRA_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
 
     /** Validates the article; see the class description for the rules. */
     public Article {
@@ -53,6 +62,7 @@ public record Article(
         notice = blankToNull(notice);
         authors = cleanList(authors, "authors");
         topics = cleanList(topics, "topics");
+        extra = cleanExtra(extra);
     }
 
     /** A builder for an article with the given id. */
@@ -77,11 +87,28 @@ public record Article(
                 .published(published)
                 .topics(topics)
                 .language(language)
-                .notice(notice);
+                .notice(notice)
+                .extra(extra);
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static Map<String, String> cleanExtra(Map<String, String> extra) {
+        Objects.requireNonNull(extra, "extra");
+        TreeMap<String, String> out = new TreeMap<>();
+        extra.forEach((name, value) -> {
+            Objects.requireNonNull(name, "extra name");
+            if (!EXTRA_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException(
+                        "extra field name '" + name + "' must be 1 to 64 of a-z, 0-9, _ and -, starting with a letter");
+            }
+            if (value != null && !value.isBlank()) {
+                out.put(name, value.strip());
+            }
+        });
+        return Collections.unmodifiableMap(out);
     }
 
     private static List<String> cleanList(List<String> values, String name) {
@@ -107,6 +134,7 @@ public record Article(
         private List<String> topics = List.of();
         private String language;
         private String notice;
+        private final Map<String, String> extra = new TreeMap<>();
 
         private Builder() {}
 
@@ -168,12 +196,31 @@ public record Article(
             return this;
         }
 
+        /** Replaces the extra values with {@code values}. */
+        public Builder extra(Map<String, String> values) {
+            Objects.requireNonNull(values, "extra");
+            extra.clear();
+            extra.putAll(values);
+            return this;
+        }
+
+        /** Sets one extra value; {@code null} removes it. */
+        public Builder extra(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            if (value == null) {
+                extra.remove(name);
+            } else {
+                extra.put(name, value);
+            }
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException if the id is blank or there is neither title nor body
          * @throws NullPointerException if no id was set
          */
         public Article build() {
-            return new Article(id, title, body, url, source, authors, published, topics, language, notice);
+            return new Article(id, title, body, url, source, authors, published, topics, language, notice, extra);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.lede.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lede.ArticleIndex;
+import dev.lede.ingest.IngestOptions;
 import dev.lede.ingest.IngestProblem;
 import dev.lede.ingest.IngestReport;
 import java.io.IOException;
@@ -23,7 +24,10 @@ import picocli.CommandLine.Spec;
 /** {@code lede index PATH...}: ingest files and folders into the index. */
 @Command(
         name = "index",
-        description = "Index articles from files and folders (.txt, .jsonl), replacing articles with the same id.")
+        description = {
+            "Index articles from files and folders (.txt, .md, .json, .jsonl), replacing articles with the same id",
+            "and skipping those identical to their indexed version."
+        })
 final class IndexCommand implements Callable<Integer> {
     /** Problems listed on stderr before the rest are only counted. */
     private static final int MAX_PROBLEMS_SHOWN = 20;
@@ -48,14 +52,18 @@ final class IndexCommand implements Callable<Integer> {
             }
         }
         Path folder = options.folder(lede.env);
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressLine progress = new ProgressLine(err, lede.env.stderrIsTerminal());
         IngestReport total = null;
         long articles;
         try (ArticleIndex index = ArticleIndex.open(folder)) {
             for (Path p : paths) {
-                IngestReport report = index.ingest(p);
+                IngestReport report = index.ingest(p, IngestOptions.defaults().onProgress(progress::show));
                 total = total == null ? report : total.plus(report);
             }
             articles = index.count();
+        } finally {
+            progress.clear();
         }
         PrintWriter out = spec.commandLine().getOut();
         if (options.json) {
@@ -70,10 +78,14 @@ final class IndexCommand implements Callable<Integer> {
     static String summary(IngestReport r, long articles, Path folder) {
         return String.format(
                 Locale.ROOT,
-                "Indexed %d articles from %d files in %s (%d skipped, %d failed%s). %s holds %d articles.",
-                r.added(),
+                "Indexed %d articles from %d files in %s (%d added, %d updated, %d unchanged, %d skipped, %d failed%s)."
+                        + " %s holds %d articles.",
+                r.articles(),
                 r.files(),
                 seconds(r.took()),
+                r.added(),
+                r.updated(),
+                r.unchanged(),
                 r.skipped(),
                 r.failed(),
                 r.ignoredFiles() > 0 ? ", " + r.ignoredFiles() + " files of other formats passed over" : "",
@@ -99,6 +111,8 @@ final class IndexCommand implements Callable<Integer> {
         ObjectNode o = Json.object();
         o.put("files", r.files());
         o.put("added", r.added());
+        o.put("updated", r.updated());
+        o.put("unchanged", r.unchanged());
         o.put("skipped", r.skipped());
         o.put("failed", r.failed());
         o.put("ignoredFiles", r.ignoredFiles());

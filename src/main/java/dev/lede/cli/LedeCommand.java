@@ -24,7 +24,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LedeCommand.Version.class,
         description = "Full-text search over news articles, on Apache Lucene.",
-        subcommands = {IndexCommand.class, SearchCommand.class, StatsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            IndexCommand.class,
+            SearchCommand.class,
+            GetCommand.class,
+            DeleteCommand.class,
+            StatsCommand.class,
+            ReindexCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class LedeCommand {
     // Lucene logs through java.util.logging that it would run vector code faster with an incubator
     // module; a CLI user cannot act on that. Held here so the setting is not garbage-collected.

@@ -132,7 +132,7 @@ final class SearchCommand implements Callable<Integer> {
         }
     }
 
-    private static String byline(Article a) {
+    static String byline(Article a) {
         List<String> parts = new ArrayList<>();
         if (a.source() != null) {
             parts.add(a.source());

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ArticleTest {
@@ -115,10 +116,10 @@ class ArticleTest {
 
     @Test
     void constructor_nullList_throwsNullPointerNamingTheList() {
-        assertThatThrownBy(() -> new Article("x", "t", "", null, null, null, null, List.of(), null, null))
+        assertThatThrownBy(() -> new Article("x", "t", "", null, null, null, null, List.of(), null, null, Map.of()))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("authors");
-        assertThatThrownBy(() -> new Article("x", "t", "", null, null, List.of(), null, null, null, null))
+        assertThatThrownBy(() -> new Article("x", "t", "", null, null, List.of(), null, null, null, null, Map.of()))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("topics");
     }

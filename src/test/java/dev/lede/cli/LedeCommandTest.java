@@ -56,7 +56,9 @@ class LedeCommandTest {
                         + home.resolve("index-data/articles") + " first (once).\n"
                         + "lede: Indexed 292 articles from 2 files in "
                         + err.replaceAll("(?s).* in ([0-9.]+ s) .*", "$1")
-                        + " (0 skipped, 0 failed). " + home.resolve("index-data/index") + " holds 292 articles.\n");
+                        + " (292 added, 0 updated, 0 unchanged, 0 skipped, 0 failed). "
+                        + home.resolve("index-data/index")
+                        + " holds 292 articles.\n");
         JsonNode results = JSON.readTree(out);
         assertThat(results.get("total").asLong()).isEqualTo(58);
         assertThat(results.get("totalIsExact").asBoolean()).isTrue();
@@ -178,26 +180,40 @@ class LedeCommandTest {
     @Test
     void index_json_reportsEveryProblemAndStatsCountsArticles() throws IOException {
         Path in = Files.createDirectories(home.resolve("in"));
-        Files.writeString(in.resolve("a.jsonl"), "{\"id\":\"1\",\"title\":\"One\"}\nnot json\n{\"title\":\"no id\"}\n");
-        Files.writeString(in.resolve("notes.md"), "# not a supported format yet");
+        Files.writeString(
+                in.resolve("a.jsonl"),
+                "{\"id\":\"1\",\"title\":\"One\"}\nnot json\n{\"title\":\"no id\"}\n{\"id\":\"e\"}\n");
+        Files.writeString(in.resolve("notes.docx"), "not a supported format");
         Path index = home.resolve("idx");
 
         assertThat(run("index", in.toString(), "--index", index.toString(), "--json"))
                 .isZero();
         JsonNode report = JSON.readTree(out);
         assertThat(report.get("files").asInt()).isEqualTo(1);
-        assertThat(report.get("added").asInt()).isEqualTo(1);
+        assertThat(report.get("added").asInt()).isEqualTo(2);
+        assertThat(report.get("updated").asInt()).isZero();
+        assertThat(report.get("unchanged").asInt()).isZero();
         assertThat(report.get("skipped").asInt()).isEqualTo(1);
         assertThat(report.get("failed").asInt()).isEqualTo(1);
         assertThat(report.get("ignoredFiles").asInt()).isEqualTo(1);
-        assertThat(report.get("articles").asInt()).isEqualTo(1);
+        assertThat(report.get("articles").asInt()).isEqualTo(2);
         assertThat(report.get("problems").get(0).get("line").asInt()).isEqualTo(2);
         assertThat(report.get("problems").get(0).get("outcome").asText()).isEqualTo("failed");
-        assertThat(report.get("problems").get(1).get("reason").asText()).isEqualTo("record has no id");
+        assertThat(report.get("problems").get(1).get("reason").asText())
+                .isEqualTo("article 'e' has neither a title nor a body");
+
+        assertThat(run("index", in.toString(), "--index", index.toString(), "--json"))
+                .isZero();
+        assertThat(JSON.readTree(out).get("unchanged").asInt()).isEqualTo(2);
+        assertThat(JSON.readTree(out).get("added").asInt()).isZero();
+
+        assertThat(run("get", "a.jsonl#3", "--index", index.toString(), "--json"))
+                .isZero();
+        assertThat(out).isEqualTo("{\"id\":\"a.jsonl#3\",\"title\":\"no id\",\"body\":\"\"}\n");
 
         assertThat(run("stats", "--index", index.toString(), "--json")).isZero();
         JsonNode stats = JSON.readTree(out);
-        assertThat(stats.get("articles").asInt()).isEqualTo(1);
+        assertThat(stats.get("articles").asInt()).isEqualTo(2);
         assertThat(stats.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(stats.get("segments").asInt()).isEqualTo(1);
         assertThat(stats.get("sizeBytes").asLong()).isPositive();
@@ -213,7 +229,7 @@ class LedeCommandTest {
         assertThat(err).isEqualTo("lede: a.jsonl:2: not a JSON object (failed)\n");
         assertThat(out)
                 .matches(
-                        "Indexed 1 articles from 1 files in [0-9.]+ s \\(0 skipped, 1 failed\\)\\. .* holds 1 articles\\.\n");
+                        "Indexed 1 articles from 1 files in [0-9.]+ s \\(1 added, 0 updated, 0 unchanged, 0 skipped, 1 failed\\)\\. .* holds 1 articles\\.\n");
     }
 
     @Test

@@ -20,7 +20,10 @@ public final class Inputs {
     private final Map<String, ArticleReader> readers;
 
     public Inputs() {
-        this(Map.of("txt", new TextArticleReader(), "jsonl", new JsonlArticleReader()));
+        this(Map.of(
+                "txt", new TextArticleReader(),
+                "jsonl", new JsonlArticleReader(),
+                "json", new JsonArticleReader()));
     }
 
     Inputs(Map<String, ArticleReader> readers) {

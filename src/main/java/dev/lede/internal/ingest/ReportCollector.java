@@ -2,18 +2,15 @@ package dev.lede.internal.ingest;
 
 import dev.lede.ingest.IngestProblem;
 import dev.lede.ingest.IngestProblem.Outcome;
-import dev.lede.ingest.IngestReport;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Counts and problems gathered while one ingest runs. Not thread-safe. */
+/** The file counts and problems readers find during one ingest. Used by one thread at a time. */
 public final class ReportCollector {
     private int files;
-    private int added;
-    private int skipped;
-    private int failed;
     private int ignoredFiles;
+    private long skipped;
+    private long failed;
     private final List<IngestProblem> problems = new ArrayList<>();
 
     public void fileRead() {
@@ -22,14 +19,6 @@ public final class ReportCollector {
 
     public void fileIgnored() {
         ignoredFiles++;
-    }
-
-    public void added() {
-        added++;
-    }
-
-    public int addedSoFar() {
-        return added;
     }
 
     public void skipped(String file, int line, String reason) {
@@ -46,7 +35,23 @@ public final class ReportCollector {
         problems.add(new IngestProblem(file, line, Outcome.WARNING, reason));
     }
 
-    public IngestReport report(Duration took) {
-        return new IngestReport(files, added, skipped, failed, ignoredFiles, problems, took);
+    public int files() {
+        return files;
+    }
+
+    public int ignoredFiles() {
+        return ignoredFiles;
+    }
+
+    public long skipped() {
+        return skipped;
+    }
+
+    public long failed() {
+        return failed;
+    }
+
+    public List<IngestProblem> problems() {
+        return List.copyOf(problems);
     }
 }

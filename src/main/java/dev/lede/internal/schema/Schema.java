@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -38,7 +40,9 @@ import org.apache.lucene.util.BytesRef;
  *       tokens (case- and accent-insensitive), stored as given;
  *   <li>{@code published}: a long point and numeric doc values of its epoch milliseconds (for
  *       filters and sorts), stored as the ISO-8601 text the source gave;
- *   <li>{@code url}, {@code notice}: stored only.
+ *   <li>{@code url}, {@code notice}: stored only;
+ *   <li>{@code x.NAME}: an extra value, a whole-value keyword like {@code source}, stored;
+ *   <li>{@code hash}: binary doc values of the article's {@link ContentHash}.
  * </ul>
  *
  * Every article value is stored, so an index can be rebuilt from itself. Thread-safe.
@@ -60,6 +64,10 @@ public final class Schema {
     public static final String TOPIC = "topic";
     public static final String LANGUAGE = "language";
     public static final String NOTICE = "notice";
+    /** Content hash of the whole article, for telling changed articles from unchanged ones. */
+    public static final String HASH = "hash";
+    /** Prefix of the fields holding an article's extra values: {@code x.section}. */
+    public static final String EXTRA_PREFIX = "x.";
 
     /** A text field searched by default, with its BM25 weight. */
     public record WeightedField(String name, float weight) {}
@@ -79,14 +87,16 @@ public final class Schema {
 
     private final Analyzer textAnalyzer = new NewsAnalyzer();
     private final Analyzer keywordAnalyzer = new KeywordAnalyzer();
-    private final Analyzer analyzer = new PerFieldAnalyzerWrapper(
-            textAnalyzer,
-            Map.of(
-                    ID, new org.apache.lucene.analysis.core.KeywordAnalyzer(),
-                    SOURCE, keywordAnalyzer,
-                    AUTHOR, keywordAnalyzer,
-                    TOPIC, keywordAnalyzer,
-                    LANGUAGE, keywordAnalyzer));
+    private final Analyzer idAnalyzer = new org.apache.lucene.analysis.core.KeywordAnalyzer();
+    private final Analyzer analyzer = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+        @Override
+        protected Analyzer getWrappedAnalyzer(String fieldName) {
+            if (ID.equals(fieldName)) {
+                return idAnalyzer;
+            }
+            return isKeyword(fieldName) ? keywordAnalyzer : textAnalyzer;
+        }
+    };
 
     /** The analyzer for every field, at index and query time. */
     public Analyzer analyzer() {
@@ -110,7 +120,7 @@ public final class Schema {
 
     /** Whether a field matches whole values rather than analysed words. */
     public boolean isKeyword(String field) {
-        return KEYWORD_FIELDS.contains(field);
+        return KEYWORD_FIELDS.contains(field) || field.startsWith(EXTRA_PREFIX);
     }
 
     /** The term that identifies an article, for upserts and deletes. */
@@ -153,6 +163,8 @@ public final class Schema {
         }
         addStored(doc, URL, article.url());
         addStored(doc, NOTICE, article.notice());
+        article.extra().forEach((name, value) -> addKeyword(doc, EXTRA_PREFIX + name, value));
+        doc.add(new BinaryDocValuesField(HASH, new BytesRef(ContentHash.of(article))));
         return doc;
     }
 
@@ -169,7 +181,23 @@ public final class Schema {
                 .topics(values(doc, TOPIC))
                 .language(doc.get(LANGUAGE))
                 .notice(doc.get(NOTICE))
+                .extra(extra(doc))
                 .build();
+    }
+
+    private static Map<String, String> extra(Document doc) {
+        Map<String, String> extra = new TreeMap<>();
+        for (IndexableField f : doc.getFields()) {
+            if (f.name().startsWith(EXTRA_PREFIX) && f.stringValue() != null) {
+                extra.put(f.name().substring(EXTRA_PREFIX.length()), f.stringValue());
+            }
+        }
+        return extra;
+    }
+
+    /** The field holding an extra value. */
+    public String extraField(String name) {
+        return EXTRA_PREFIX + name;
     }
 
     private static List<String> values(Document doc, String field) {

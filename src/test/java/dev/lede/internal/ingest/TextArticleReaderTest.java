@@ -331,7 +331,7 @@ class TextArticleReaderTest extends ArticleReaderContractTest {
         reader().read(new InputFile(TestFiles.resource("ingest/txt-misc/blank.txt"), "blank.txt"), out::add, report);
 
         assertThat(out).isEmpty();
-        assertThat(report.report(java.time.Duration.ZERO).problems())
+        assertThat(report.problems())
                 .containsExactly(
                         new IngestProblem("empty.txt", 0, Outcome.SKIPPED, "no text in the file"),
                         new IngestProblem("blank.txt", 0, Outcome.SKIPPED, "no text in the file"));
@@ -349,7 +349,7 @@ class TextArticleReaderTest extends ArticleReaderContractTest {
                         .title("Café opens on Main Street")
                         .body("The café serves crème brûlée.")
                         .build());
-        assertThat(report.report(java.time.Duration.ZERO).problems())
+        assertThat(report.problems())
                 .containsExactly(
                         new IngestProblem("latin1.txt", 0, Outcome.WARNING, "not valid UTF-8; read as Windows-1252"));
     }

@@ -1,0 +1,40 @@
+package dev.lede;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How an {@link ArticleIndex} runs. Immutable; each method returns a changed copy.
+ *
+ * @param refreshInterval how often changes become searchable by themselves ({@link
+ *     Duration#ZERO} turns that off: then only {@link ArticleIndex#refresh()} and commits do it);
+ *     1 second by default, like Elasticsearch
+ * @param ramBufferMb memory the writer buffers before it flushes a segment; by default an eighth of
+ *     the maximum heap, from 16 to 512 MB
+ */
+public record IndexConfig(Duration refreshInterval, int ramBufferMb) {
+    public IndexConfig {
+        Objects.requireNonNull(refreshInterval, "refreshInterval");
+        if (refreshInterval.isNegative()) {
+            throw new IllegalArgumentException("refreshInterval must not be negative, not " + refreshInterval);
+        }
+        if (ramBufferMb < 1 || ramBufferMb > 2047) {
+            throw new IllegalArgumentException("ramBufferMb must be 1 to 2047, not " + ramBufferMb);
+        }
+    }
+
+    /** Refresh every second; a RAM buffer sized for the heap. */
+    public static IndexConfig defaults() {
+        long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        int buffer = (int) Math.max(16, Math.min(512, heapMb / 8));
+        return new IndexConfig(Duration.ofSeconds(1), buffer);
+    }
+
+    public IndexConfig refreshInterval(Duration interval) {
+        return new IndexConfig(interval, ramBufferMb);
+    }
+
+    public IndexConfig ramBufferMb(int mb) {
+        return new IndexConfig(refreshInterval, mb);
+    }
+}

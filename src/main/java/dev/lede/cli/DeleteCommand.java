@@ -1,0 +1,52 @@
+package dev.lede.cli;
+
+import dev.lede.ArticleIndex;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code lede delete ID...}: remove articles by id. */
+@Command(name = "delete", description = "Delete articles by id.")
+final class DeleteCommand implements Callable<Integer> {
+    @ParentCommand
+    LedeCommand lede;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    IndexOptions options;
+
+    @Parameters(arity = "1..*", paramLabel = "ID", description = "Ids of the articles to delete.")
+    List<String> ids;
+
+    @Override
+    public Integer call() throws IOException {
+        int deleted = 0;
+        List<String> missing = new java.util.ArrayList<>();
+        if (!ArticleIndex.exists(options.folder(lede.env))) {
+            SearchCommand.openForReading(options.folder(lede.env)).close(); // says there is no index
+        }
+        try (ArticleIndex index = ArticleIndex.open(options.folder(lede.env))) {
+            for (String id : ids) {
+                if (index.delete(id)) {
+                    deleted++;
+                } else {
+                    missing.add(id);
+                }
+            }
+        }
+        for (String id : missing) {
+            spec.commandLine().getErr().println("lede: no article with id '" + TerminalText.clean(id) + "'");
+        }
+        spec.commandLine().getOut().printf(Locale.ROOT, "Deleted %d of %d articles.%n", deleted, ids.size());
+        return missing.isEmpty() ? LedeCommand.OK : LedeCommand.FAILED;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.lede.cli;
+
+import dev.lede.ArticleIndex;
+import dev.lede.ingest.IngestReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code lede reindex}: rebuild the index from its own stored articles. */
+@Command(
+        name = "reindex",
+        description = {
+            "Rebuild the index from the articles it stores, with this version's schema",
+            "(after an upgrade that changed it). The old index stays until the new one is complete."
+        })
+final class ReindexCommand implements Callable<Integer> {
+    @ParentCommand
+    LedeCommand lede;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    IndexOptions options;
+
+    @Override
+    public Integer call() throws IOException {
+        Path folder = options.folder(lede.env);
+        if (!ArticleIndex.exists(folder)) {
+            SearchCommand.openForReading(folder).close(); // says there is no index
+        }
+        IngestReport report = ArticleIndex.rebuild(folder);
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        Locale.ROOT,
+                        "Rebuilt %s: %d articles in %.1f s.%n",
+                        folder,
+                        report.articles(),
+                        report.took().toMillis() / 1000.0);
+        return LedeCommand.OK;
+    }
+}

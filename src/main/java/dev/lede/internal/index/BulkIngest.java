@@ -1,0 +1,248 @@
+package dev.lede.internal.index;
+
+import dev.lede.article.Article;
+import dev.lede.internal.schema.ContentHash;
+import dev.lede.internal.schema.Schema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * One bulk ingest: articles handed in by one producer thread are written by N indexing threads into
+ * the shared {@link IndexWriter}, each article upserted by id, unless its {@link ContentHash} equals
+ * the indexed version's, in which case nothing is written.
+ *
+ * <p>An article goes to the thread its id hashes to, so two versions of one id in the same ingest
+ * are written in input order (the last one wins) without any locking. The indexed versions are
+ * looked up in a near-real-time reader opened when the ingest starts.
+ */
+public final class BulkIngest {
+    private static final Article END = Article.builder("\u0000end").title("end").build();
+    private static final int QUEUE_PER_THREAD = 256;
+
+    private final IndexWriter writer;
+    private final Schema schema;
+    private final DirectoryReader snapshot;
+    private final List<Worker> workers = new ArrayList<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final LongAdder added = new LongAdder();
+    private final LongAdder updated = new LongAdder();
+    private final LongAdder unchanged = new LongAdder();
+
+    public BulkIngest(IndexWriter writer, Schema schema, int threads) throws IOException {
+        this.writer = writer;
+        this.schema = schema;
+        this.snapshot = DirectoryReader.open(writer);
+        for (int i = 0; i < threads; i++) {
+            Worker w = new Worker();
+            Thread t = new Thread(w, "lede-ingest-" + (i + 1));
+            t.setDaemon(true);
+            w.thread = t;
+            workers.add(w);
+            t.start();
+        }
+    }
+
+    /**
+     * Queues an article, blocking while its thread is busy.
+     *
+     * @throws UncheckedIOException if writing an earlier article failed
+     */
+    public void accept(Article article) {
+        rethrowFailure();
+        Worker w = workers.get(Math.floorMod(article.id().hashCode(), workers.size()));
+        try {
+            w.queue.put(article);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while ingesting", e);
+        }
+    }
+
+    public long added() {
+        return added.sum();
+    }
+
+    public long updated() {
+        return updated.sum();
+    }
+
+    public long unchanged() {
+        return unchanged.sum();
+    }
+
+    /**
+     * Waits for every queued article to be written and stops the threads.
+     *
+     * @throws IOException if writing any article failed
+     */
+    public void finish() throws IOException {
+        try {
+            for (Worker w : workers) {
+                w.queue.put(END);
+            }
+            for (Worker w : workers) {
+                w.thread.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while finishing an ingest", e);
+        } finally {
+            snapshot.close();
+        }
+        Throwable t = failure.get();
+        if (t instanceof IOException io) {
+            throw io;
+        }
+        rethrowFailure();
+    }
+
+    private void rethrowFailure() {
+        Throwable t = failure.get();
+        if (t instanceof IOException io) {
+            throw new UncheckedIOException(io);
+        }
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+    }
+
+    private final class Worker implements Runnable {
+        final BlockingQueue<Article> queue = new ArrayBlockingQueue<>(QUEUE_PER_THREAD);
+        Thread thread;
+        // Ids this thread wrote in this ingest, with the first 8 bytes of their hash.
+        private final Map<String, Long> written = new HashMap<>();
+        private final IndexedHashes indexed = new IndexedHashes(snapshot);
+
+        @Override
+        public void run() {
+            while (true) {
+                Article a;
+                try {
+                    a = queue.take();
+                } catch (InterruptedException e) {
+                    failure.compareAndSet(null, e);
+                    return;
+                }
+                if (a == END) {
+                    return;
+                }
+                // After a failure, keep draining so the producer never blocks, but write nothing.
+                if (failure.get() == null) {
+                    try {
+                        write(a);
+                    } catch (Throwable t) {
+                        failure.compareAndSet(null, t);
+                    }
+                }
+            }
+        }
+
+        private void write(Article a) throws IOException {
+            byte[] hash = ContentHash.of(a);
+            long prefix = prefix(hash);
+            Long earlier = written.put(a.id(), prefix);
+            if (earlier != null) {
+                if (earlier == prefix) {
+                    unchanged.increment();
+                } else {
+                    writer.updateDocument(schema.idTerm(a.id()), schema.toDocument(a));
+                    updated.increment();
+                }
+                return;
+            }
+            byte[] old = indexed.hash(a.id());
+            if (old == null) {
+                writer.updateDocument(schema.idTerm(a.id()), schema.toDocument(a));
+                added.increment();
+            } else if (Arrays.equals(old, hash)) {
+                unchanged.increment();
+            } else {
+                writer.updateDocument(schema.idTerm(a.id()), schema.toDocument(a));
+                updated.increment();
+            }
+        }
+    }
+
+    private static long prefix(byte[] hash) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (hash[i] & 0xFF);
+        }
+        return v;
+    }
+
+    /**
+     * Looks up the content hash of the live article with an id, in one reader. Not thread-safe: one
+     * per thread.
+     */
+    static final class IndexedHashes {
+        private static final byte[] NO_HASH = new byte[0];
+        private final List<LeafReaderContext> leaves;
+        private final TermsEnum[] termsEnums;
+        private PostingsEnum postings;
+
+        IndexedHashes(DirectoryReader reader) {
+            this.leaves = reader.leaves();
+            this.termsEnums = new TermsEnum[leaves.size()];
+        }
+
+        /** The hash, an empty array for an article indexed without one, or {@code null} if absent. */
+        byte[] hash(String id) throws IOException {
+            BytesRef term = new BytesRef(id);
+            for (int i = 0; i < leaves.size(); i++) {
+                LeafReader leaf = leaves.get(i).reader();
+                TermsEnum te = termsEnum(i, leaf);
+                if (te == null || !te.seekExact(term)) {
+                    continue;
+                }
+                postings = te.postings(postings, PostingsEnum.NONE);
+                Bits live = leaf.getLiveDocs();
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    if (live == null || live.get(doc)) {
+                        BinaryDocValues hashes = leaf.getBinaryDocValues(Schema.HASH);
+                        if (hashes == null || !hashes.advanceExact(doc)) {
+                            return NO_HASH;
+                        }
+                        BytesRef b = hashes.binaryValue();
+                        return Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length);
+                    }
+                }
+            }
+            return null;
+        }
+
+        private TermsEnum termsEnum(int i, LeafReader leaf) throws IOException {
+            if (termsEnums[i] == null) {
+                Terms terms = leaf.terms(Schema.ID);
+                if (terms == null) {
+                    return null;
+                }
+                termsEnums[i] = terms.iterator();
+            }
+            return termsEnums[i];
+        }
+    }
+}

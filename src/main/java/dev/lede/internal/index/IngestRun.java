@@ -1,0 +1,149 @@
+package dev.lede.internal.index;
+
+import dev.lede.article.Article;
+import dev.lede.ingest.IngestOptions;
+import dev.lede.ingest.IngestProgress;
+import dev.lede.ingest.IngestReport;
+import dev.lede.internal.ingest.ArticleReader;
+import dev.lede.internal.ingest.InputFile;
+import dev.lede.internal.ingest.Inputs;
+import dev.lede.internal.ingest.ReportCollector;
+import dev.lede.internal.schema.Schema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.index.IndexWriter;
+
+/**
+ * Drives one ingest: reads inputs on the calling thread, hands the articles to a {@link BulkIngest},
+ * reports progress, stops when cancelled, and commits at the end. Not thread-safe: one per ingest.
+ */
+public final class IngestRun {
+    /** The durability step the index owns (commit with its user data, then refresh). */
+    @FunctionalInterface
+    public interface Commit {
+        void run() throws IOException;
+    }
+
+    private static final long PROGRESS_NANOS = 250_000_000L;
+
+    private final BulkIngest bulk;
+    private final IngestOptions options;
+    private final ReportCollector report = new ReportCollector();
+    private final long start = System.nanoTime();
+    private long lastProgress = start;
+    private long read;
+    private int filesDone;
+    private int filesTotal;
+    private boolean cancelled;
+
+    public IngestRun(IndexWriter writer, Schema schema, IngestOptions options) throws IOException {
+        this.bulk = new BulkIngest(writer, schema, options.threads());
+        this.options = options;
+    }
+
+    /** Ingests every supported file under {@code path}, then commits. */
+    public IngestReport files(Inputs inputs, Path path, Commit commit) throws IOException {
+        List<InputFile> files = inputs.list(path);
+        filesTotal = files.size();
+        try {
+            for (InputFile input : files) {
+                if (checkCancelled()) {
+                    break;
+                }
+                readFile(inputs, input);
+                filesDone++;
+                progress(true);
+            }
+        } catch (Cancelled stop) {
+            cancelled = true;
+        } catch (UncheckedIOException e) {
+            bulk.finish();
+            throw e.getCause(); // the index, not the input, failed
+        }
+        return finish(commit);
+    }
+
+    /** Ingests articles the application holds, then commits. */
+    public IngestReport articles(Iterator<Article> articles, Commit commit) throws IOException {
+        try {
+            while (articles.hasNext()) {
+                accept(articles.next());
+            }
+        } catch (Cancelled stop) {
+            cancelled = true;
+        } catch (UncheckedIOException e) {
+            bulk.finish();
+            throw e.getCause();
+        }
+        return finish(commit);
+    }
+
+    private void readFile(Inputs inputs, InputFile input) {
+        Optional<ArticleReader> reader = inputs.readerFor(input.path());
+        if (reader.isEmpty()) {
+            report.fileIgnored();
+            return;
+        }
+        report.fileRead();
+        try {
+            reader.get().read(input, this::accept, report);
+        } catch (IOException e) {
+            report.failed(input.name(), 0, "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    private void accept(Article article) {
+        if (checkCancelled()) {
+            throw new Cancelled();
+        }
+        bulk.accept(article);
+        read++;
+        progress(false);
+    }
+
+    private boolean checkCancelled() {
+        cancelled = cancelled || options.cancelled().getAsBoolean();
+        return cancelled;
+    }
+
+    private void progress(boolean always) {
+        long now = System.nanoTime();
+        if (always || now - lastProgress >= PROGRESS_NANOS) {
+            lastProgress = now;
+            options.onProgress()
+                    .accept(new IngestProgress(
+                            filesDone, filesTotal, read, bulk.added(), bulk.updated(), bulk.unchanged()));
+        }
+    }
+
+    private IngestReport finish(Commit commit) throws IOException {
+        bulk.finish();
+        commit.run(); // what was written is kept, also when cancelled
+        progress(true);
+        return new IngestReport(
+                report.files(),
+                bulk.added(),
+                bulk.updated(),
+                bulk.unchanged(),
+                report.skipped(),
+                report.failed(),
+                report.ignoredFiles(),
+                cancelled,
+                report.problems(),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Unwinds a reader's loop when the ingest is cancelled. */
+    private static final class Cancelled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.lede.internal.ingest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lede.article.Article;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.function.Consumer;
+
+/**
+ * A {@code .json} file holds one article (an object) or many (an array of objects), each mapped by
+ * {@link RecordMapper}. An array is streamed, so a large export never sits in memory whole. A record
+ * without an id gets {@code <file>#<position>} (1-based array position; such ids shift when records
+ * are inserted before it). A bad element is reported with its position and the others are indexed;
+ * malformed JSON ends the file there, with what came before it indexed.
+ */
+public final class JsonArticleReader implements ArticleReader {
+
+    @Override
+    public void read(InputFile input, Consumer<Article> sink, ReportCollector report) throws IOException {
+        String file = input.name();
+        int position = 0;
+        try (InputStream in = Files.newInputStream(input.path());
+                JsonParser parser = RecordMapper.JSON.createParser(in)) {
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_OBJECT) {
+                position = 1;
+                accept(RecordMapper.JSON.readTree(parser), file, position, sink, report);
+                if (parser.nextToken() != null) {
+                    report.failed(file, 0, "content after the top-level object was not read");
+                }
+            } else if (first == JsonToken.START_ARRAY) {
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    if (t == null) {
+                        report.failed(file, position, "the array is not closed; reading stopped here");
+                        return;
+                    }
+                    position++;
+                    accept(RecordMapper.JSON.readTree(parser), file, position, sink, report);
+                }
+            } else {
+                report.failed(file, 0, "expected a JSON object or an array of objects");
+            }
+        } catch (JsonProcessingException e) {
+            report.failed(file, position, "malformed JSON, reading stopped here: " + e.getOriginalMessage());
+        }
+    }
+
+    private static void accept(
+            JsonNode record, String file, int position, Consumer<Article> sink, ReportCollector report) {
+        Article article = RecordMapper.map(record, file, position, report);
+        if (article != null) {
+            sink.accept(article);
+        }
+    }
+}
