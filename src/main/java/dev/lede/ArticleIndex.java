@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -50,8 +51,9 @@ import org.apache.lucene.store.FSDirectory;
  * <p><b>Durability and visibility.</b> {@link #commit()} is the durability point: after a crash
  * the index opens at its last commit. Every ingest commits when it ends, and {@link #close()}
  * commits. Changes become searchable at the next refresh: {@link #refresh()}, a commit, or the
- * automatic refresh every {@link IndexConfig#refreshInterval()} (1 second by default). A read-only
- * index sees another process's commits at its refreshes.
+ * automatic refresh every {@link IndexConfig#refreshInterval()} (1 second by default), which pauses
+ * while a bulk ingest runs (the ingest refreshes when it commits). A read-only index sees another
+ * process's commits at its refreshes.
  */
 public final class ArticleIndex implements AutoCloseable {
     // Debug only: a library stays quiet in its host's logs; the report carries what users need.
@@ -65,6 +67,9 @@ public final class ArticleIndex implements AutoCloseable {
     private final IndexWriter writer; // null when read-only
     private final SearcherManager searchers;
     private final ScheduledExecutorService refresher; // null when refresh is manual
+    // Ingests under way: the timed refresh pauses meanwhile, since refreshing a writer flushes a
+    // segment each time and slows a bulk ingest several-fold; the ingest refreshes when it commits.
+    private final AtomicInteger ingests = new AtomicInteger();
 
     private ArticleIndex(Directory directory, String location, boolean readOnly, IndexConfig config)
             throws IOException {
@@ -197,7 +202,13 @@ public final class ArticleIndex implements AutoCloseable {
     public IngestReport ingest(Path path, IngestOptions options) throws IOException {
         Objects.requireNonNull(path, "path");
         requireWritable();
-        IngestReport report = new IngestRun(writer, schema, options).files(inputs, path, this::commit);
+        IngestReport report;
+        ingests.incrementAndGet();
+        try {
+            report = new IngestRun(writer, schema, options).files(inputs, path, this::commit);
+        } finally {
+            ingests.decrementAndGet();
+        }
         LOG.log(System.Logger.Level.DEBUG, () -> "ingested " + path + " into " + location + ": " + report);
         return report;
     }
@@ -222,7 +233,12 @@ public final class ArticleIndex implements AutoCloseable {
 
     private IngestReport addAll(java.util.Iterator<Article> articles, IngestOptions options) throws IOException {
         requireWritable();
-        return new IngestRun(writer, schema, options).articles(articles, this::commit);
+        ingests.incrementAndGet();
+        try {
+            return new IngestRun(writer, schema, options).articles(articles, this::commit);
+        } finally {
+            ingests.decrementAndGet();
+        }
     }
 
     /**
@@ -354,6 +370,9 @@ public final class ArticleIndex implements AutoCloseable {
     }
 
     private void refreshQuietly() {
+        if (ingests.get() > 0) {
+            return;
+        }
         try {
             searchers.maybeRefresh();
         } catch (IOException | RuntimeException e) {
