@@ -1,7 +1,9 @@
 /**
- * What an ingest reports: {@link dev.lede.ingest.IngestReport} and its {@link
- * dev.lede.ingest.IngestProblem}s. The readers that turn files into articles live in the
- * non-exported {@code dev.lede.internal.ingest}: plain text ({@code .txt}) and JSON Lines ({@code
- * .jsonl}).
+ * Ingesting, from the caller's side: {@link dev.lede.ingest.IngestOptions} (threads, progress,
+ * cancellation) go in, {@link dev.lede.ingest.IngestProgress} comes back while it runs, and an
+ * {@link dev.lede.ingest.IngestReport} with its {@link dev.lede.ingest.IngestProblem}s at the end.
+ * The readers that turn files into articles live in the non-exported {@code
+ * dev.lede.internal.ingest}: plain text ({@code .txt}), Markdown ({@code .md}), JSON ({@code
+ * .json}) and JSON Lines ({@code .jsonl}).
  */
 package dev.lede.ingest;

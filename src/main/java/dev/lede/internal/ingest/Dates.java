@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -17,14 +18,23 @@ import java.util.regex.Pattern;
 /**
  * Reads publication dates in the forms news sources use: ISO-8601 (with offset or {@code Z}, without
  * zone, or a plain date), RFC 1123 as in RSS ({@code Tue, 3 Jun 2008 11:05:30 GMT}), {@code
- * yyyy-MM-dd HH:mm:ss}, and Reuters-21578's {@code 19-OCT-1987 15:05:12.27}. A time without a zone
+ * yyyy-MM-dd HH:mm:ss} (also with an offset, as Jekyll front matter has it: {@code 2019-03-01
+ * 09:30:00 -0500}), and Reuters-21578's {@code 19-OCT-1987 15:05:12.27}. A time without a zone
  * is read as UTC; a time with an offset keeps it, so the article keeps its own local date.
  */
 public final class Dates {
+    // A lenient "+HH" offset takes +01, +0100 and +01:00 alike.
     private static final DateTimeFormatter SPACE_SEPARATED = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
             .appendLiteral(' ')
             .append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .optionalStart()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
+            .parseLenient()
+            .appendOffset("+HH", "Z")
+            .optionalEnd()
             .toFormatter(Locale.ROOT);
 
     private static final DateTimeFormatter REUTERS = new DateTimeFormatterBuilder()
@@ -70,7 +80,9 @@ public final class Dates {
             // try the other forms
         }
         try {
-            return Published.of(LocalDateTime.parse(s, SPACE_SEPARATED).atOffset(ZoneOffset.UTC));
+            TemporalAccessor t = SPACE_SEPARATED.parseBest(s, OffsetDateTime::from, LocalDateTime::from);
+            return Published.of(
+                    t instanceof OffsetDateTime withOffset ? withOffset : ((LocalDateTime) t).atOffset(ZoneOffset.UTC));
         } catch (DateTimeParseException e) {
             // next
         }

@@ -22,6 +22,7 @@ public final class Inputs {
     public Inputs() {
         this(Map.of(
                 "txt", new TextArticleReader(),
+                "md", new MarkdownArticleReader(),
                 "jsonl", new JsonlArticleReader(),
                 "json", new JsonArticleReader()));
     }

@@ -2,12 +2,6 @@ package dev.lede.internal.ingest;
 
 import dev.lede.article.Article;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.function.Consumer;
 
 /**
@@ -19,23 +13,9 @@ import java.util.function.Consumer;
  * text) with a warning in the report.
  */
 public final class TextArticleReader implements ArticleReader {
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-
     @Override
     public void read(InputFile input, Consumer<Article> sink, ReportCollector report) throws IOException {
-        byte[] bytes = Files.readAllBytes(input.path());
-        String raw;
-        try {
-            raw = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            raw = new String(bytes, WINDOWS_1252);
-            report.warning(input.name(), 0, "not valid UTF-8; read as Windows-1252");
-        }
+        String raw = FileText.read(input, report);
         Article article = parse(input.name(), raw);
         if (article == null) {
             report.skipped(input.name(), 0, "no text in the file");

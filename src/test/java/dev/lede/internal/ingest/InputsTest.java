@@ -64,7 +64,9 @@ class InputsTest {
         assertThat(inputs.readerFor(Path.of("a.txt"))).containsInstanceOf(TextArticleReader.class);
         assertThat(inputs.readerFor(Path.of("A.TXT"))).containsInstanceOf(TextArticleReader.class);
         assertThat(inputs.readerFor(Path.of("feed.jsonl"))).containsInstanceOf(JsonlArticleReader.class);
-        assertThat(inputs.readerFor(Path.of("notes.md"))).isEmpty();
+        assertThat(inputs.readerFor(Path.of("notes.md"))).containsInstanceOf(MarkdownArticleReader.class);
+        assertThat(inputs.readerFor(Path.of("export.json"))).containsInstanceOf(JsonArticleReader.class);
+        assertThat(inputs.readerFor(Path.of("notes.docx"))).isEmpty();
         assertThat(inputs.readerFor(Path.of("README"))).isEmpty();
     }
 }
