@@ -430,7 +430,7 @@ class ArticleIndexSearchTest {
 
     @Test
     void search_limit_cutsThePageButNotTheTotal() throws IOException {
-        SearchResults results = index.search(SearchRequest.of("-zzzz").limit(2));
+        SearchResults results = index.search(SearchRequest.of("-zzzz").size(2));
 
         assertThat(ids(results)).containsExactly("budget", "city/housing-plan");
         assertThat(results.total()).isEqualTo(8);

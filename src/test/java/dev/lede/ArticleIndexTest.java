@@ -163,7 +163,7 @@ class ArticleIndexTest {
     @Test
     void ingest_unsupportedFiles_areCountedAsIgnored() throws IOException {
         write("in/a.txt", "Alpha headline\n\nAlpha body.");
-        write("in/notes.md", "# Notes");
+        write("in/notes.docx", "not an article format");
         try (ArticleIndex index = ArticleIndex.inMemory()) {
             IngestReport report = index.ingest(tmp.resolve("in"));
 

@@ -57,6 +57,13 @@ class ProjectReadmeTest {
                 .isEqualTo(
                         "    The City <mark>Council</mark> met on Tuesday to debate changes to the <mark>sanctuary laws</mark>.");
         assertThat(lines.get(4)).startsWith("adams-sanctuary-laws.txt: Democratic mayor of New York City Eric Adams");
+        // Page 2 of 3 Wikinews "election" articles from 2020, newest first.
+        assertThat(lines.subList(lines.size() - 3, lines.size()))
+                .containsExactly(
+                        "2020-11-26 US federal agency announces plans to begin presidential transition process"
+                                + " following Trump election loss",
+                        "2020-11-17 Violence breaks out in Washington, DC at pro-Trump protest",
+                        "2020-11-07 Joe Biden projected US president-elect");
     }
 
     private static String javaExample(String readme) {

@@ -141,7 +141,7 @@ class SampleCorpusTest {
     @Test
     void search_onlyExclusion_isNewestFirstWithTheUndatedSeedLast() throws IOException {
         SearchResults results =
-                index.search(dev.lede.query.SearchRequest.of("-zzzz").limit(1_000));
+                index.search(dev.lede.query.SearchRequest.of("-zzzz").size(1_000));
 
         List<Hit> hits = results.hits();
         assertThat(hits).hasSize((int) expectedSampleArticles());

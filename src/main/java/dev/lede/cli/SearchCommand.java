@@ -13,6 +13,7 @@ import dev.lede.query.Syntax;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,14 +43,20 @@ final class SearchCommand implements Callable<Integer> {
     @Mixin
     IndexOptions options;
 
-    @Parameters(arity = "1..*", paramLabel = "QUERY", description = "The query; several words are joined with spaces.")
-    List<String> words;
+    @Mixin
+    SearchControls controls;
+
+    @Parameters(
+            arity = "0..*",
+            paramLabel = "QUERY",
+            description = "The query; several words are joined with spaces. May be left out when filters are given.")
+    List<String> words = new ArrayList<>();
 
     @Option(
             names = "--limit",
             paramLabel = "N",
             defaultValue = "10",
-            description = "Most results (default: ${DEFAULT-VALUE}).")
+            description = "Results per page (default: ${DEFAULT-VALUE}).")
     int limit;
 
     @Option(
@@ -64,13 +71,19 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (limit < 1 || limit > SearchRequest.MAX_LIMIT) {
+        if (limit < 1 || limit > SearchRequest.MAX_WINDOW) {
             throw new LedeCommand.CliException(
-                    "--limit must be 1 to " + SearchRequest.MAX_LIMIT + ", not " + limit, LedeCommand.USAGE);
+                    "--limit must be 1 to " + SearchRequest.MAX_WINDOW + ", not " + limit, LedeCommand.USAGE);
         }
-        SearchRequest request = SearchRequest.of(String.join(" ", words))
-                .syntax(strict ? Syntax.LUCENE : syntax)
-                .limit(limit);
+        if (words.isEmpty() && !controls.hasFilters()) {
+            throw new LedeCommand.CliException(
+                    "give a query, or a filter such as --source or --since", LedeCommand.USAGE);
+        }
+        SearchRequest request = controls.apply(
+                SearchRequest.of(String.join(" ", words))
+                        .syntax(strict ? Syntax.LUCENE : syntax)
+                        .size(limit),
+                Clock.systemUTC());
         Path folder = options.folder(lede.env);
         if (options.isDefault() && !ArticleIndex.exists(folder)) {
             indexSample(folder);
@@ -78,12 +91,17 @@ final class SearchCommand implements Callable<Integer> {
         SearchResults results;
         try (ArticleIndex index = openForReading(folder)) {
             results = index.search(request);
+        } catch (IllegalArgumentException e) {
+            if (e instanceof dev.lede.query.QuerySyntaxException) {
+                throw e;
+            }
+            throw new LedeCommand.CliException(e.getMessage(), LedeCommand.USAGE); // a bad --after cursor
         }
         PrintWriter out = spec.commandLine().getOut();
         if (options.json) {
-            out.println(Json.write(json(results)));
+            out.println(Json.write(json(results, request)));
         } else {
-            print(results, request.query(), out);
+            print(results, request, out);
         }
         return LedeCommand.OK;
     }
@@ -110,7 +128,8 @@ final class SearchCommand implements Callable<Integer> {
         return ArticleIndex.openReadOnly(folder);
     }
 
-    private void print(SearchResults results, String query, PrintWriter out) {
+    private void print(SearchResults results, SearchRequest request, PrintWriter out) {
+        String query = request.query().isBlank() ? "the filters" : request.query();
         TerminalText text = new TerminalText(lede.env.stdoutIsTerminal());
         String count = results.totalIsExact()
                 ? results.total() + (results.total() == 1 ? " result" : " results")
@@ -121,7 +140,7 @@ final class SearchCommand implements Callable<Integer> {
                 count,
                 TerminalText.clean(query),
                 results.took().toMillis());
-        int rank = 1;
+        int rank = (request.page() - 1) * request.size() + 1;
         for (Hit hit : results.hits()) {
             out.println();
             out.printf(Locale.ROOT, "%d. %s%n", rank++, text.render(hit.title()));
@@ -129,6 +148,10 @@ final class SearchCommand implements Callable<Integer> {
             for (Snippet s : hit.snippets()) {
                 out.println("   \u2026 " + text.render(s) + " \u2026");
             }
+        }
+        if (results.nextCursor() != null) {
+            out.println();
+            out.println("Next page: --after " + results.nextCursor());
         }
     }
 
@@ -144,11 +167,17 @@ final class SearchCommand implements Callable<Integer> {
         return String.join(" \u00B7 ", parts);
     }
 
-    private static ObjectNode json(SearchResults results) {
+    private static ObjectNode json(SearchResults results, SearchRequest request) {
         ObjectNode o = Json.object();
         o.put("total", results.total());
         o.put("totalIsExact", results.totalIsExact());
         o.put("tookMs", results.took().toMillis());
+        if (request.after() == null) {
+            o.put("page", request.page());
+        }
+        if (results.nextCursor() != null) {
+            o.put("nextCursor", results.nextCursor());
+        }
         ArrayNode hits = o.putArray("hits");
         for (Hit hit : results.hits()) {
             Article a = hit.article();

@@ -1,43 +1,167 @@
 package dev.lede.query;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * What to search for and how: query text, its syntax, how many hits, and how to highlight them.
- * Immutable; each {@code with} method returns a changed copy and checks its value at once.
+ * What to search for and how: query text and its syntax, filters, sort order, which page (or a
+ * cursor), whether the total must be exact, and how to highlight. Immutable; each method returns
+ * a changed copy and checks its value at once, naming it when it is wrong.
+ *
+ * <p>Paging: {@code page} is 1-based and {@code page × size} may reach 10,000 results; past that,
+ * or to page through results that keep changing, pass the {@link SearchResults#nextCursor()} of
+ * one page as {@link #after(String)} of the next. A cursor holds the last hit's sort values and
+ * id, so it stays valid across refreshes: with {@link SortOrder#NEWEST} or {@link
+ * SortOrder#OLDEST} no hit is skipped or repeated as articles are added; with relevance, scores
+ * may shift a little as the index grows.
  *
  * @param query the query text
  * @param syntax how the text is read; {@link Syntax#LENIENT} by default
- * @param limit most hits returned, 1 to 10,000; 10 by default
+ * @param filters which articles may match; {@link Filters#none()} by default
+ * @param sort result order; {@link SortOrder#RELEVANCE} by default
+ * @param page 1-based page number; 1 by default
+ * @param size hits per page, 1 to 10,000; 10 by default
+ * @param after a cursor from a previous page's {@link SearchResults#nextCursor()}, or {@code null}
+ * @param exactTotal whether to count every match (slower) rather than stop counting at 1,000
  * @param highlight snippet settings; {@link Highlight#defaults()} by default
  */
-public record SearchRequest(String query, Syntax syntax, int limit, Highlight highlight) {
-    public static final int DEFAULT_LIMIT = 10;
-    public static final int MAX_LIMIT = 10_000;
+public record SearchRequest(
+        String query,
+        Syntax syntax,
+        Filters filters,
+        SortOrder sort,
+        int page,
+        int size,
+        String after,
+        boolean exactTotal,
+        Highlight highlight) {
+    public static final int DEFAULT_SIZE = 10;
+    /** The deepest result reachable by {@code page} and {@code size}, as in Elasticsearch. */
+    public static final int MAX_WINDOW = 10_000;
 
     public SearchRequest {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(syntax, "syntax");
+        Objects.requireNonNull(filters, "filters");
+        Objects.requireNonNull(sort, "sort");
         Objects.requireNonNull(highlight, "highlight");
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", not " + limit);
+        if (size < 1 || size > MAX_WINDOW) {
+            throw new IllegalArgumentException("size must be 1 to " + MAX_WINDOW + ", not " + size);
+        }
+        if (page < 1) {
+            throw new IllegalArgumentException("page must be 1 or more, not " + page);
+        }
+        if ((long) page * size > MAX_WINDOW) {
+            throw new IllegalArgumentException("page " + page + " of size " + size + " goes past result " + MAX_WINDOW
+                    + "; page deeper with the cursor (after)");
+        }
+        if (after != null && page != 1) {
+            throw new IllegalArgumentException("a cursor (after) replaces the page number: use page 1, not " + page);
+        }
+        if (after != null && after.isBlank()) {
+            throw new IllegalArgumentException("after must be a cursor from a previous page, not blank");
         }
     }
 
-    /** The lenient search for {@code query}, top 10, default highlighting. */
+    /** The lenient search for {@code query}: relevance order, first 10 hits, default highlighting. */
     public static SearchRequest of(String query) {
-        return new SearchRequest(query, Syntax.LENIENT, DEFAULT_LIMIT, Highlight.defaults());
+        return new SearchRequest(
+                query,
+                Syntax.LENIENT,
+                Filters.none(),
+                SortOrder.RELEVANCE,
+                1,
+                DEFAULT_SIZE,
+                null,
+                false,
+                Highlight.defaults());
     }
 
     public SearchRequest syntax(Syntax syntax) {
-        return new SearchRequest(query, syntax, limit, highlight);
+        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight);
     }
 
-    public SearchRequest limit(int limit) {
-        return new SearchRequest(query, syntax, limit, highlight);
+    public SearchRequest filters(Filters filters) {
+        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight);
+    }
+
+    public SearchRequest sort(SortOrder sort) {
+        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight);
+    }
+
+    /** Hits per page. */
+    public SearchRequest size(int size) {
+        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight);
+    }
+
+    /** The 1-based page. */
+    public SearchRequest page(int page) {
+        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight);
+    }
+
+    /** The 1-based page of {@code size} hits. */
+    public SearchRequest page(int page, int size) {
+        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight);
+    }
+
+    /** The page after the one whose {@link SearchResults#nextCursor()} this is. */
+    public SearchRequest after(String cursor) {
+        return new SearchRequest(query, syntax, filters, sort, page, size, cursor, exactTotal, highlight);
+    }
+
+    public SearchRequest exactTotal(boolean exact) {
+        return new SearchRequest(query, syntax, filters, sort, page, size, after, exact, highlight);
     }
 
     public SearchRequest highlight(Highlight highlight) {
-        return new SearchRequest(query, syntax, limit, highlight);
+        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight);
+    }
+
+    /** Only articles published at or after {@code instant}. */
+    public SearchRequest since(Instant instant) {
+        return filters(filters.since(instant));
+    }
+
+    /** Only articles published on or after {@code date} (from its start, UTC). */
+    public SearchRequest since(LocalDate date) {
+        return since(date.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    /** Only articles published at or before {@code instant}. */
+    public SearchRequest until(Instant instant) {
+        return filters(filters.until(instant));
+    }
+
+    /** Only articles published on or before {@code date} (to its end, UTC). */
+    public SearchRequest until(LocalDate date) {
+        return until(date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1));
+    }
+
+    /** Only articles published from {@code from} to {@code to}, both days included. */
+    public SearchRequest publishedBetween(LocalDate from, LocalDate to) {
+        return since(from).until(to);
+    }
+
+    /** Only articles from one of these sources. */
+    public SearchRequest source(String... sources) {
+        return filters(filters.sources(List.of(sources)));
+    }
+
+    /** Only articles by one of these authors. */
+    public SearchRequest author(String... authors) {
+        return filters(filters.authors(List.of(authors)));
+    }
+
+    /** Only articles on one of these topics. */
+    public SearchRequest topic(String... topics) {
+        return filters(filters.topics(List.of(topics)));
+    }
+
+    /** Only articles whose extra value {@code name} is one of {@code values}. */
+    public SearchRequest extra(String name, String... values) {
+        return filters(filters.extra(name, List.of(values)));
     }
 }

@@ -3,17 +3,21 @@ package dev.lede.query;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One page of search results.
  *
  * @param total matching articles: exact when {@code totalIsExact}, else a lower bound (counting
- *     stops past 1,000 matches, as in Lucene and Elasticsearch)
+ *     stops past 1,000 matches, as in Lucene and Elasticsearch, unless the request asked for an
+ *     exact total)
  * @param totalIsExact whether {@code total} is exact
- * @param hits the returned page, best first
+ * @param hits the returned page, in the requested order
+ * @param nextCursor the cursor for the next page ({@link SearchRequest#after(String)}), or {@code
+ *     null} when this page is the last
  * @param took time spent searching and highlighting
  */
-public record SearchResults(long total, boolean totalIsExact, List<Hit> hits, Duration took) {
+public record SearchResults(long total, boolean totalIsExact, List<Hit> hits, String nextCursor, Duration took) {
     public SearchResults {
         if (total < 0) {
             throw new IllegalArgumentException("total must be 0 or more, not " + total);
@@ -24,6 +28,11 @@ public record SearchResults(long total, boolean totalIsExact, List<Hit> hits, Du
 
     /** No hits. */
     public static SearchResults empty(Duration took) {
-        return new SearchResults(0, true, List.of(), took);
+        return new SearchResults(0, true, List.of(), null, took);
+    }
+
+    /** The cursor for the next page, if there may be one. */
+    public Optional<String> next() {
+        return Optional.ofNullable(nextCursor);
     }
 }

@@ -6,15 +6,18 @@ import dev.lede.internal.query.QueryNode.Occur;
 import dev.lede.internal.query.QueryNode.Phrase;
 import dev.lede.internal.query.QueryNode.Word;
 import dev.lede.internal.schema.Schema;
+import dev.lede.query.Filters;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.QueryBuilder;
@@ -67,6 +70,38 @@ public final class LuceneCompiler {
             bool.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
         }
         return new Compiled(bool.build(), !positive);
+    }
+
+    /** The filter for {@code filters}, or {@code null} when there is none. Filters never score. */
+    public Query filter(Filters filters) {
+        if (filters.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        if (filters.since() != null || filters.until() != null) {
+            long from =
+                    filters.since() == null ? Long.MIN_VALUE : filters.since().toEpochMilli();
+            long to = filters.until() == null ? Long.MAX_VALUE : filters.until().toEpochMilli();
+            all.add(LongPoint.newRangeQuery(Schema.PUBLISHED, from, to), BooleanClause.Occur.FILTER);
+        }
+        anyOf(all, Schema.SOURCE, filters.sources());
+        anyOf(all, Schema.AUTHOR, filters.authors());
+        anyOf(all, Schema.TOPIC, filters.topics());
+        filters.extra().forEach((name, values) -> anyOf(all, schema.extraField(name), values));
+        return all.build();
+    }
+
+    private void anyOf(BooleanQuery.Builder all, String field, List<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String value : values) {
+            Query q = builder.createPhraseQuery(field, value);
+            // A value that normalises to nothing can match nothing.
+            any.add(q != null ? q : new MatchNoDocsQuery("empty filter value"), BooleanClause.Occur.SHOULD);
+        }
+        all.add(any.build(), BooleanClause.Occur.FILTER);
     }
 
     /** Clauses as Lucene counts them against its limit: one per leaf query or term-consuming query. */
