@@ -6,23 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code lede delete ID...}: remove articles by id. */
 @Command(name = "delete", description = "Delete articles by id.")
-final class DeleteCommand implements Callable<Integer> {
-    @ParentCommand
-    LedeCommand lede;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    IndexOptions options;
+final class DeleteCommand extends IndexTask implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "ID", description = "Ids of the articles to delete.")
     List<String> ids;
@@ -31,10 +19,10 @@ final class DeleteCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         int deleted = 0;
         List<String> missing = new java.util.ArrayList<>();
-        if (!ArticleIndex.exists(options.folder(lede.env))) {
-            SearchCommand.openForReading(options.folder(lede.env)).close(); // says there is no index
+        if (!ArticleIndex.exists(folder())) {
+            SearchCommand.openForReading(folder()).close(); // says there is no index
         }
-        try (ArticleIndex index = ArticleIndex.open(options.folder(lede.env))) {
+        try (ArticleIndex index = ArticleIndex.open(folder())) {
             for (String id : ids) {
                 if (index.delete(id)) {
                     deleted++;
@@ -44,9 +32,9 @@ final class DeleteCommand implements Callable<Integer> {
             }
         }
         for (String id : missing) {
-            spec.commandLine().getErr().println("lede: no article with id '" + TerminalText.clean(id) + "'");
+            err().println("lede: no article with id '" + TerminalText.clean(id) + "'");
         }
-        spec.commandLine().getOut().printf(Locale.ROOT, "Deleted %d of %d articles.%n", deleted, ids.size());
+        out().printf(Locale.ROOT, "Deleted %d of %d articles.%n", deleted, ids.size());
         return missing.isEmpty() ? LedeCommand.OK : LedeCommand.FAILED;
     }
 }

@@ -8,23 +8,11 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code lede get ID}: one stored article. */
 @Command(name = "get", description = "Show the article stored under an id.")
-final class GetCommand implements Callable<Integer> {
-    @ParentCommand
-    LedeCommand lede;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    IndexOptions options;
+final class GetCommand extends IndexTask implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ID", description = "The article's id.")
     String id;
@@ -32,7 +20,7 @@ final class GetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Optional<Article> found;
-        try (ArticleIndex index = SearchCommand.openForReading(options.folder(lede.env))) {
+        try (ArticleIndex index = SearchCommand.openForReading(folder())) {
             found = index.get(id);
         }
         if (found.isEmpty()) {
@@ -40,7 +28,7 @@ final class GetCommand implements Callable<Integer> {
                     "no article with id '" + TerminalText.clean(id) + "'", LedeCommand.FAILED);
         }
         Article a = found.get();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (options.json) {
             out.println(Json.write(json(a)));
         } else {

@@ -15,11 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code lede index PATH...}: ingest files and folders into the index. */
 @Command(
@@ -28,18 +24,9 @@ import picocli.CommandLine.Spec;
             "Index articles from files and folders (.txt, .md, .json, .jsonl), replacing articles with the same id",
             "and skipping those identical to their indexed version."
         })
-final class IndexCommand implements Callable<Integer> {
+final class IndexCommand extends IndexTask implements Callable<Integer> {
     /** Problems listed on stderr before the rest are only counted. */
     private static final int MAX_PROBLEMS_SHOWN = 20;
-
-    @ParentCommand
-    LedeCommand lede;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    IndexOptions options;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to index.")
     List<Path> paths;
@@ -51,8 +38,8 @@ final class IndexCommand implements Callable<Integer> {
                 throw new LedeCommand.CliException("no such file or folder: " + p, LedeCommand.USAGE);
             }
         }
-        Path folder = options.folder(lede.env);
-        PrintWriter err = spec.commandLine().getErr();
+        Path folder = folder();
+        PrintWriter err = err();
         ProgressLine progress = new ProgressLine(err, lede.env.stderrIsTerminal());
         IngestReport total = null;
         long articles;
@@ -65,11 +52,11 @@ final class IndexCommand implements Callable<Integer> {
         } finally {
             progress.clear();
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (options.json) {
             out.println(Json.write(json(total, articles)));
         } else {
-            printProblems(total.problems(), spec.commandLine().getErr());
+            printProblems(total.problems(), err());
             out.println(summary(total, articles, folder));
         }
         return LedeCommand.OK;

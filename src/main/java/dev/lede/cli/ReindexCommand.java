@@ -7,10 +7,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code lede reindex}: rebuild the index from its own stored articles. */
 @Command(
@@ -19,19 +15,11 @@ import picocli.CommandLine.Spec;
             "Rebuild the index from the articles it stores, with this version's schema",
             "(after an upgrade that changed it). The old index stays until the new one is complete."
         })
-final class ReindexCommand implements Callable<Integer> {
-    @ParentCommand
-    LedeCommand lede;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    IndexOptions options;
+final class ReindexCommand extends IndexTask implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path folder = options.folder(lede.env);
+        Path folder = folder();
         if (!ArticleIndex.exists(folder)) {
             SearchCommand.openForReading(folder).close(); // says there is no index
         }

@@ -20,11 +20,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code lede search QUERY}: ranked, highlighted results. */
 @Command(
@@ -33,15 +30,7 @@ import picocli.CommandLine.Spec;
             "Search the index. Lenient syntax by default: words, +required, \"phrases\", -excluded,",
             "title:/body:/source:/author:/topic: scopes; it never fails on odd input."
         })
-final class SearchCommand implements Callable<Integer> {
-    @ParentCommand
-    LedeCommand lede;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    IndexOptions options;
+final class SearchCommand extends IndexTask implements Callable<Integer> {
 
     @Mixin
     SearchControls controls;
@@ -84,7 +73,7 @@ final class SearchCommand implements Callable<Integer> {
                         .syntax(strict ? Syntax.LUCENE : syntax)
                         .size(limit),
                 Clock.systemUTC());
-        Path folder = options.folder(lede.env);
+        Path folder = folder();
         if (options.isDefault() && !ArticleIndex.exists(folder)) {
             indexSample(folder);
         }
@@ -97,7 +86,7 @@ final class SearchCommand implements Callable<Integer> {
             }
             throw new LedeCommand.CliException(e.getMessage(), LedeCommand.USAGE); // a bad --after cursor
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (options.json) {
             out.println(Json.write(json(results, request)));
         } else {
@@ -109,7 +98,7 @@ final class SearchCommand implements Callable<Integer> {
     /** First run: build the default index from the shipped sample, saying so on stderr. */
     private void indexSample(Path folder) throws IOException {
         Path sample = lede.env.sampleArticles();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = err();
         err.println("lede: no index at " + folder + " yet; indexing the sample in " + sample + " first (once).");
         err.flush();
         try (ArticleIndex index = ArticleIndex.open(folder)) {

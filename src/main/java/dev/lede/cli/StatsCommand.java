@@ -9,31 +9,19 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code lede stats}: what the index holds. */
 @Command(name = "stats", description = "Show how many articles the index holds, its size and format.")
-final class StatsCommand implements Callable<Integer> {
-    @ParentCommand
-    LedeCommand lede;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    IndexOptions options;
+final class StatsCommand extends IndexTask implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path folder = options.folder(lede.env);
+        Path folder = folder();
         IndexStats stats;
         try (ArticleIndex index = SearchCommand.openForReading(folder)) {
             stats = index.stats();
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (options.json) {
             ObjectNode o = Json.object();
             o.put("articles", stats.articles());
