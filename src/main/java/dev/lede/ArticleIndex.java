@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -32,6 +33,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
 
 /**
  * A searchable collection of news articles, on disk or in memory: the one entry point of Lede.
@@ -110,6 +112,7 @@ public final class ArticleIndex implements AutoCloseable {
     public static ArticleIndex open(Path folder, IndexConfig config) throws IOException {
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(config, "config");
+        IndexRebuild.checkNotInterrupted(folder);
         Files.createDirectories(folder);
         return new ArticleIndex(FSDirectory.open(folder), folder.toString(), false, config);
     }
@@ -171,16 +174,23 @@ public final class ArticleIndex implements AutoCloseable {
             throw new NoSuchFileException(folder.toString(), null, "no index here");
         }
         Path staging = IndexRebuild.staging(folder);
-        IndexRebuild.deleteTree(staging);
         IngestReport[] report = new IngestReport[1];
-        try (ArticleIndex target = open(staging, IndexConfig.defaults().refreshInterval(java.time.Duration.ZERO))) {
-            IndexRebuild.readStored(
-                    folder, target.schema, articles -> report[0] = target.addAll(articles, IngestOptions.defaults()));
-        } catch (IOException | RuntimeException e) {
+        // Hold the folder's write lock throughout, so no writer can change it under the rebuild.
+        try (Directory dir = FSDirectory.open(folder);
+                Lock lock = IndexFolder.lock(dir, folder.toString())) {
             IndexRebuild.deleteTree(staging);
-            throw e;
+            try (ArticleIndex target = open(staging, IndexConfig.defaults().refreshInterval(Duration.ZERO))) {
+                IndexRebuild.readStored(
+                        folder,
+                        target.schema,
+                        articles -> report[0] = target.addAll(articles, IngestOptions.defaults()));
+            } catch (IOException | RuntimeException e) {
+                IndexRebuild.deleteTree(staging);
+                throw e;
+            }
+            IndexRebuild.swap(folder, staging);
         }
-        IndexRebuild.swap(folder, staging);
+        IndexRebuild.deleteTree(IndexRebuild.previous(folder));
         return report[0];
     }
 

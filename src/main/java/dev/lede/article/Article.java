@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * syndication or boilerplate line found at ingest ("You can view this story on their website..."):
  * kept with the article but out of its title, its indexed body and its snippets.
  *
- * @param id unique key; adding an article with an id already in the index replaces it
+ * @param id unique key, at most {@value #MAX_ID_CHARS} characters; adding an article with an id
+ *     already in the index replaces it
  * @param title headline, possibly empty when there is a body
  * @param body main text, paragraphs separated by blank lines
  * @param url link to the original, or {@code null}
@@ -43,6 +44,9 @@ public record Article(
         String language,
         String notice,
         Map<String, String> extra) {
+    /** Longest id: ids are exact index terms, which Lucene caps at 32,766 bytes. */
+    public static final int MAX_ID_CHARS = 1_000;
+
     private static final Pattern EXTRA_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
 
     /** Validates the article; see the class description for the rules. */
@@ -50,6 +54,10 @@ public record Article(
         Objects.requireNonNull(id, "id");
         if (id.isBlank()) {
             throw new IllegalArgumentException("article id is blank");
+        }
+        if (id.length() > MAX_ID_CHARS) {
+            throw new IllegalArgumentException(
+                    "article id is " + id.length() + " characters long; at most " + MAX_ID_CHARS + " are allowed");
         }
         title = title == null ? "" : title.strip();
         body = body == null ? "" : body.strip();

@@ -10,8 +10,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.index.BinaryDocValues;
@@ -47,6 +49,10 @@ public final class BulkIngest {
     private final LongAdder added = new LongAdder();
     private final LongAdder updated = new LongAdder();
     private final LongAdder unchanged = new LongAdder();
+    private final Queue<Rejected> rejected = new ConcurrentLinkedQueue<>();
+
+    /** An article the index refused (say, a term over Lucene's size limit); the ingest goes on. */
+    public record Rejected(String id, String reason) {}
 
     public BulkIngest(IndexWriter writer, Schema schema, int threads) throws IOException {
         this.writer = writer;
@@ -88,6 +94,21 @@ public final class BulkIngest {
 
     public long unchanged() {
         return unchanged.sum();
+    }
+
+    /** Articles the index refused, once {@link #finish()} has returned. */
+    public List<Rejected> rejected() {
+        return List.copyOf(rejected);
+    }
+
+    /** Stops the threads after a failure elsewhere, dropping what is queued; never throws. */
+    public void abort() {
+        failure.compareAndSet(null, new IllegalStateException("ingest aborted"));
+        try {
+            finish();
+        } catch (IOException | RuntimeException | Error ignored) {
+            // the caller is already failing with the cause that matters
+        }
     }
 
     /**
@@ -153,6 +174,9 @@ public final class BulkIngest {
                 if (failure.get() == null) {
                     try {
                         write(a);
+                    } catch (IllegalArgumentException refused) {
+                        // This document only: IndexWriter rejected it before changing anything.
+                        rejected.add(new Rejected(a.id(), refused.getMessage()));
                     } catch (Throwable t) {
                         failure.compareAndSet(null, t);
                     }

@@ -10,6 +10,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 
 /** Opening an index folder: its format check, its writer, and the user data every commit carries. */
@@ -52,6 +53,22 @@ public final class IndexFolder {
         }
     }
 
+    /** The folder's write lock, as a writer holds it; fails like a second writer when it is taken. */
+    public static Lock lock(Directory dir, String location) throws IOException {
+        try {
+            return dir.obtainLock(IndexWriter.WRITE_LOCK_NAME);
+        } catch (LockObtainFailedException e) {
+            throw alreadyOpen(location, e);
+        }
+    }
+
+    private static IOException alreadyOpen(String location, LockObtainFailedException e) {
+        return new IOException(
+                "index " + location + " is already open for writing (one writer per index): close the other"
+                        + " ArticleIndex or lede process first",
+                e);
+    }
+
     /** The one writer of a folder, creating the index (with its first commit) when there is none. */
     public static IndexWriter openWriter(Directory dir, String location, Schema schema, int ramBufferMb)
             throws IOException {
@@ -63,10 +80,7 @@ public final class IndexFolder {
         try {
             writer = new IndexWriter(dir, config);
         } catch (LockObtainFailedException e) {
-            throw new IOException(
-                    "index " + location + " is already open for writing (one writer per index): close the other"
-                            + " ArticleIndex or lede process first",
-                    e);
+            throw alreadyOpen(location, e);
         }
         if (!DirectoryReader.indexExists(dir)) {
             writer.setLiveCommitData(commitData().entrySet());

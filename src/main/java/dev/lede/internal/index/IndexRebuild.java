@@ -87,13 +87,33 @@ public final class IndexRebuild {
         return folder.resolveSibling(folder.getFileName() + ".rebuilding");
     }
 
-    /** Replaces {@code folder} with the complete index in {@code staging}. */
+    /** Where the old index waits between the two renames of a swap. */
+    public static Path previous(Path folder) {
+        return folder.resolveSibling(folder.getFileName() + ".previous");
+    }
+
+    /**
+     * Replaces {@code folder} with the complete index in {@code staging}, keeping the old one as
+     * {@link #previous(Path)} (the caller deletes it once the folder's lock is released).
+     */
     public static void swap(Path folder, Path staging) throws IOException {
-        Path previous = folder.resolveSibling(folder.getFileName() + ".previous");
+        Path previous = previous(folder);
         deleteTree(previous);
         Files.move(folder, previous, StandardCopyOption.ATOMIC_MOVE);
         Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(previous);
+    }
+
+    /**
+     * Refuses to open a folder that a crash in the middle of a swap left missing while its old
+     * index waits beside it, rather than starting an empty index there.
+     */
+    public static void checkNotInterrupted(Path folder) throws IOException {
+        Path previous = previous(folder);
+        if (!Files.exists(folder) && Files.isDirectory(previous)) {
+            throw new IOException("a rebuild of " + folder + " was interrupted: the index is in " + previous
+                    + "; rename it back to " + folder + " (or finish with the complete " + staging(folder)
+                    + " if it is there)");
+        }
     }
 
     public static void deleteTree(Path root) throws IOException {

@@ -61,9 +61,8 @@ public final class IngestRun {
             }
         } catch (Cancelled stop) {
             cancelled = true;
-        } catch (UncheckedIOException e) {
-            bulk.finish();
-            throw e.getCause(); // the index, not the input, failed
+        } catch (RuntimeException | Error e) {
+            throw fail(e);
         }
         return finish(commit);
     }
@@ -76,11 +75,22 @@ public final class IngestRun {
             }
         } catch (Cancelled stop) {
             cancelled = true;
-        } catch (UncheckedIOException e) {
-            bulk.finish();
-            throw e.getCause();
+        } catch (RuntimeException | Error e) {
+            throw fail(e);
         }
         return finish(commit);
+    }
+
+    /** Stops the indexing threads and gives what to throw: the index's I/O failure unwrapped. */
+    private IOException fail(Throwable e) throws IOException {
+        bulk.abort();
+        if (e instanceof UncheckedIOException u) {
+            return u.getCause(); // the index, not the input, failed
+        }
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        throw (Error) e;
     }
 
     private void readFile(Inputs inputs, InputFile input) {
@@ -123,6 +133,9 @@ public final class IngestRun {
 
     private IngestReport finish(Commit commit) throws IOException {
         bulk.finish();
+        for (BulkIngest.Rejected r : bulk.rejected()) {
+            report.failed("article " + r.id(), 0, "the index refused it: " + r.reason());
+        }
         commit.run(); // what was written is kept, also when cancelled
         progress(true);
         return new IngestReport(

@@ -3,7 +3,9 @@ package dev.lede.internal.ingest;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.lede.article.Article;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +20,9 @@ import java.util.function.Consumer;
  * malformed JSON ends the file there, with what came before it indexed.
  */
 public final class JsonArticleReader implements ArticleReader {
+    // Streaming: the tokens after each element are the rest of the file, not trailing garbage.
+    private static final ObjectReader TREES =
+            RecordMapper.JSON.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @Override
     public void read(InputFile input, Consumer<Article> sink, ReportCollector report) throws IOException {
@@ -28,18 +33,14 @@ public final class JsonArticleReader implements ArticleReader {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_OBJECT) {
                 position = 1;
-                accept(RecordMapper.JSON.readTree(parser), file, position, sink, report);
+                accept(TREES.readValue(parser), file, position, sink, report);
                 if (parser.nextToken() != null) {
                     report.failed(file, 0, "content after the top-level object was not read");
                 }
             } else if (first == JsonToken.START_ARRAY) {
-                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-                    if (t == null) {
-                        report.failed(file, position, "the array is not closed; reading stopped here");
-                        return;
-                    }
+                while (parser.nextToken() != JsonToken.END_ARRAY) { // an unclosed array throws at its end
                     position++;
-                    accept(RecordMapper.JSON.readTree(parser), file, position, sink, report);
+                    accept(TREES.readValue(parser), file, position, sink, report);
                 }
             } else {
                 report.failed(file, 0, "expected a JSON object or an array of objects");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lede.article.Article;
 import dev.lede.article.Published;
+import dev.lede.internal.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,6 +75,44 @@ final class RecordMapper {
             report.skipped(file, position, "article '" + id + "' has neither a title nor a body");
             return null;
         }
+        Article article;
+        try {
+            article = build(record, id, title, split, file, position, report);
+        } catch (IllegalArgumentException e) {
+            report.skipped(file, position, e.getMessage());
+            return null;
+        }
+        warnLongValues(article, file, position, report);
+        return article;
+    }
+
+    private static void warnLongValues(Article a, String file, int position, ReportCollector report) {
+        List<String> values = new ArrayList<>(a.authors());
+        values.addAll(a.topics());
+        values.addAll(a.extra().values());
+        if (a.source() != null) {
+            values.add(a.source());
+        }
+        for (String v : values) {
+            if (v.length() > Schema.MAX_KEYWORD_CHARS) {
+                report.warning(
+                        file,
+                        position,
+                        "a value of " + v.length() + " characters is stored whole but" + " matched on its first "
+                                + Schema.MAX_KEYWORD_CHARS + " characters only");
+                return;
+            }
+        }
+    }
+
+    private static Article build(
+            JsonNode record,
+            String id,
+            String title,
+            TextRules.Split split,
+            String file,
+            int position,
+            ReportCollector report) {
         return Article.builder(id)
                 .title(title)
                 .body(split.text())

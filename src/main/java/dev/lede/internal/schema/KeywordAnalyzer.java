@@ -7,6 +7,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.TrimFilter;
+import org.apache.lucene.analysis.miscellaneous.TruncateTokenFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 
 /**
@@ -16,6 +17,8 @@ import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
  */
 final class KeywordAnalyzer extends Analyzer {
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Longest value indexed (and matched); longer values are cut there, at index and query time. */
+    static final int MAX_CHARS = Schema.MAX_KEYWORD_CHARS;
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
@@ -30,6 +33,8 @@ final class KeywordAnalyzer extends Analyzer {
 
     private static TokenStream filters(TokenStream in) {
         TokenStream result = new PatternReplaceFilter(in, SPACES, " ", true);
+        // Lucene refuses terms over 32,766 bytes; a value that long is not a name anyway.
+        result = new TruncateTokenFilter(result, MAX_CHARS);
         result = new TrimFilter(result);
         result = new LowerCaseFilter(result);
         return new ASCIIFoldingFilter(result);

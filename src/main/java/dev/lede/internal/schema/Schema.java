@@ -54,6 +54,13 @@ public final class Schema {
     /** Commit user-data key holding {@link #VERSION}. */
     public static final String VERSION_KEY = "lede.schema.version";
 
+    /**
+     * Longest keyword value (source, author, topic, language, extra) that is matched whole; a longer
+     * one is stored whole but matched on its first this-many characters (Lucene caps a term at
+     * 32,766 bytes).
+     */
+    public static final int MAX_KEYWORD_CHARS = 4_096;
+
     public static final String ID = "id";
     public static final String TITLE = "title";
     public static final String BODY = "body";
