@@ -43,7 +43,14 @@ cat >"$work/pom.xml" <<POM
   </build>
 </project>
 POM
-JAVA_HOME="$jdk" mvn -B -q -f "$work/pom.xml" compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt"
+# Maven itself runs on that JDK here; newer JDKs warn about Maven's own use of sun.misc.Unsafe,
+# so its output is shown only when the build fails.
+if ! JAVA_HOME="$jdk" mvn -B -q -f "$work/pom.xml" compile dependency:build-classpath \
+    -Dmdep.outputFile="$work/cp.txt" >"$work/build.log" 2>&1; then
+  echo "example project: the build against the installed artifact failed:"
+  cat "$work/build.log"
+  exit 1
+fi
 classpath=$(cat "$work/cp.txt")
 if grep -qiE 'picocli|junit|assertj' <<<"$classpath"; then
   echo "example project: the library brought test or CLI dependencies onto the class path: $classpath"
