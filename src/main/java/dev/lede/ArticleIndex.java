@@ -9,6 +9,7 @@ import dev.lede.internal.index.IngestRun;
 import dev.lede.internal.ingest.Inputs;
 import dev.lede.internal.query.ArticleSearcher;
 import dev.lede.internal.schema.Schema;
+import dev.lede.query.ScoreExplanation;
 import dev.lede.query.SearchRequest;
 import dev.lede.query.SearchResults;
 import java.io.IOException;
@@ -319,6 +320,21 @@ public final class ArticleIndex implements AutoCloseable {
         IndexSearcher s = searchers.acquire();
         try {
             return searcher.search(s, request);
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /**
+     * Why the article with {@code id} scores what it does for {@code request}: per field and term
+     * BM25 parts, field weights, the recency factor. Empty when there is no such article.
+     */
+    public Optional<ScoreExplanation> explain(SearchRequest request, String id) throws IOException {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(id, "id");
+        IndexSearcher s = searchers.acquire();
+        try {
+            return searcher.explain(s, request, id);
         } finally {
             searchers.release(s);
         }

@@ -6,6 +6,7 @@ import dev.lede.ArticleIndex;
 import dev.lede.article.Article;
 import dev.lede.ingest.IngestReport;
 import dev.lede.query.Hit;
+import dev.lede.query.ScoreExplanation;
 import dev.lede.query.SearchRequest;
 import dev.lede.query.SearchResults;
 import dev.lede.query.Snippet;
@@ -15,8 +16,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,6 +61,9 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
     @Option(names = "--strict", description = "Short for --syntax lucene.")
     boolean strict;
 
+    @Option(names = "--explain", description = "Show why each hit scored what it did.")
+    boolean explain;
+
     @Override
     public Integer call() throws IOException {
         if (limit < 1 || limit > SearchRequest.MAX_WINDOW) {
@@ -78,8 +84,14 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
             indexSample(folder);
         }
         SearchResults results;
+        Map<String, ScoreExplanation> explanations = new HashMap<>();
         try (ArticleIndex index = openForReading(folder)) {
             results = index.search(request);
+            if (explain) {
+                for (Hit hit : results.hits()) {
+                    index.explain(request, hit.id()).ifPresent(e -> explanations.put(hit.id(), e));
+                }
+            }
         } catch (IllegalArgumentException e) {
             if (e instanceof dev.lede.query.QuerySyntaxException) {
                 throw e;
@@ -88,9 +100,9 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
         }
         PrintWriter out = out();
         if (options.json) {
-            out.println(Json.write(json(results, request)));
+            out.println(Json.write(json(results, request, explanations)));
         } else {
-            print(results, request, out);
+            print(results, request, explanations, out);
         }
         return LedeCommand.OK;
     }
@@ -117,7 +129,8 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
         return ArticleIndex.openReadOnly(folder);
     }
 
-    private void print(SearchResults results, SearchRequest request, PrintWriter out) {
+    private void print(
+            SearchResults results, SearchRequest request, Map<String, ScoreExplanation> explanations, PrintWriter out) {
         String query = request.query().isBlank() ? "the filters" : request.query();
         TerminalText text = new TerminalText(lede.env.stdoutIsTerminal());
         String count = results.totalIsExact()
@@ -136,6 +149,13 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
             out.println("   " + TerminalText.clean(byline(hit.article())));
             for (Snippet s : hit.snippets()) {
                 out.println("   \u2026 " + text.render(s) + " \u2026");
+            }
+            if (explanations.containsKey(hit.id())) {
+                explanations
+                        .get(hit.id())
+                        .toString()
+                        .lines()
+                        .forEach(l -> out.println("     " + TerminalText.clean(l)));
             }
         }
         if (results.nextCursor() != null) {
@@ -156,7 +176,8 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
         return String.join(" \u00B7 ", parts);
     }
 
-    private static ObjectNode json(SearchResults results, SearchRequest request) {
+    private static ObjectNode json(
+            SearchResults results, SearchRequest request, Map<String, ScoreExplanation> explanations) {
         ObjectNode o = Json.object();
         o.put("total", results.total());
         o.put("totalIsExact", results.totalIsExact());
@@ -186,6 +207,20 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
             }
             ArrayNode snippets = h.putArray("snippets");
             hit.snippets().forEach(s -> snippets.add(s.html()));
+            if (explanations.containsKey(hit.id())) {
+                h.set("explain", json(explanations.get(hit.id())));
+            }
+        }
+        return o;
+    }
+
+    private static ObjectNode json(ScoreExplanation e) {
+        ObjectNode o = Json.object();
+        o.put("value", e.value());
+        o.put("description", e.description());
+        if (!e.details().isEmpty()) {
+            ArrayNode details = o.putArray("details");
+            e.details().forEach(d -> details.add(json(d)));
         }
         return o;
     }

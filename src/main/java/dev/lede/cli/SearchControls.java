@@ -1,5 +1,6 @@
 package dev.lede.cli;
 
+import dev.lede.query.Recency;
 import dev.lede.query.SearchRequest;
 import dev.lede.query.SortOrder;
 import java.time.Clock;
@@ -66,6 +67,19 @@ final class SearchControls {
     @Option(names = "--exact-total", description = "Count every match instead of stopping at 1,000.")
     boolean exactTotal;
 
+    @Option(
+            names = "--recency",
+            paramLabel = "HALF-LIFE",
+            description = "Mix freshness into relevance: an age such as 7d, 24h or 2w at which it halves.")
+    String recency;
+
+    @Option(
+            names = "--recency-weight",
+            paramLabel = "SHARE",
+            defaultValue = "0.3",
+            description = "The share of the score freshness may take, 0 to 1 (default: ${DEFAULT-VALUE}).")
+    double recencyWeight;
+
     boolean hasFilters() {
         return since != null
                 || until != null
@@ -105,6 +119,9 @@ final class SearchControls {
                 }
                 r = r.extra(pair.substring(0, eq), pair.substring(eq + 1));
             }
+            if (recency != null) {
+                r = r.recency(Recency.halfLife(age("--recency", recency)).weight(recencyWeight));
+            }
             return after == null ? r : r.after(after);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage().replace("since (", "--since (").replace("until (", "--until (");
@@ -112,16 +129,32 @@ final class SearchControls {
         }
     }
 
+    /** An age such as {@code 7d}, {@code 24h} or {@code 2w}, or {@code null} when the text is none. */
+    static Duration parseAge(String value) {
+        Matcher m = RELATIVE.matcher(value.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            return null;
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> Duration.ofDays(7 * n);
+        };
+    }
+
+    private static Duration age(String option, String value) {
+        Duration age = parseAge(value);
+        if (age == null || age.isZero()) {
+            throw new IllegalArgumentException(option + " wants an age such as 7d, 24h or 2w, not '" + value + "'");
+        }
+        return age;
+    }
+
     /** A date (its start, or its end for --until), a date-time, or an age like 7d. */
     static Instant instant(String option, String value, Clock clock, boolean endOfDay) {
-        Matcher m = RELATIVE.matcher(value.strip().toLowerCase(Locale.ROOT));
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            Duration ago = switch (m.group(2)) {
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-            };
+        Duration ago = parseAge(value);
+        if (ago != null) {
             return clock.instant().minus(ago);
         }
         try {

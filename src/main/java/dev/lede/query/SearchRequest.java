@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param after a cursor from a previous page's {@link SearchResults#nextCursor()}, or {@code null}
  * @param exactTotal whether to count every match (slower) rather than stop counting at 1,000
  * @param highlight snippet settings; {@link Highlight#defaults()} by default
+ * @param recency freshness as a share of the relevance score, or {@code null} (the default) for
+ *     none; ignored when sorting by date
  */
 public record SearchRequest(
         String query,
@@ -37,7 +39,8 @@ public record SearchRequest(
         int size,
         String after,
         boolean exactTotal,
-        Highlight highlight) {
+        Highlight highlight,
+        Recency recency) {
     public static final int DEFAULT_SIZE = 10;
     /** The deepest result reachable by {@code page} and {@code size}, as in Elasticsearch. */
     public static final int MAX_WINDOW = 10_000;
@@ -77,47 +80,53 @@ public record SearchRequest(
                 DEFAULT_SIZE,
                 null,
                 false,
-                Highlight.defaults());
+                Highlight.defaults(),
+                null);
     }
 
     public SearchRequest syntax(Syntax syntax) {
-        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight);
+        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency);
     }
 
     public SearchRequest filters(Filters filters) {
-        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight);
+        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency);
     }
 
     public SearchRequest sort(SortOrder sort) {
-        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight);
+        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency);
     }
 
     /** Hits per page. */
     public SearchRequest size(int size) {
-        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight);
+        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency);
     }
 
     /** The 1-based page. */
     public SearchRequest page(int page) {
-        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight);
+        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency);
     }
 
     /** The 1-based page of {@code size} hits. */
     public SearchRequest page(int page, int size) {
-        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight);
+        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency);
     }
 
     /** The page after the one whose {@link SearchResults#nextCursor()} this is. */
     public SearchRequest after(String cursor) {
-        return new SearchRequest(query, syntax, filters, sort, page, size, cursor, exactTotal, highlight);
+        return new SearchRequest(query, syntax, filters, sort, page, size, cursor, exactTotal, highlight, recency);
     }
 
     public SearchRequest exactTotal(boolean exact) {
-        return new SearchRequest(query, syntax, filters, sort, page, size, after, exact, highlight);
+        return new SearchRequest(query, syntax, filters, sort, page, size, after, exact, highlight, recency);
     }
 
     public SearchRequest highlight(Highlight highlight) {
-        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight);
+        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency);
+    }
+
+    /** Mixes freshness into relevance; {@code null} turns it off. */
+    public SearchRequest recency(Recency recency) {
+        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency);
     }
 
     /** Only articles published at or after {@code instant}. */

@@ -19,7 +19,8 @@ class SearchRequestTest {
                         10,
                         null,
                         false,
-                        Highlight.defaults()));
+                        Highlight.defaults(),
+                        null));
     }
 
     @Test
@@ -38,7 +39,8 @@ class SearchRequestTest {
                         25,
                         null,
                         false,
-                        Highlight.passages(1)));
+                        Highlight.passages(1),
+                        null));
         assertThat(base).isEqualTo(SearchRequest.of("q"));
     }
 

@@ -4,6 +4,8 @@ import dev.lede.article.Article;
 import dev.lede.internal.schema.Schema;
 import dev.lede.query.Hit;
 import dev.lede.query.QuerySyntaxException;
+import dev.lede.query.Recency;
+import dev.lede.query.ScoreExplanation;
 import dev.lede.query.SearchRequest;
 import dev.lede.query.SearchResults;
 import dev.lede.query.SortOrder;
@@ -12,16 +14,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
@@ -86,10 +92,8 @@ public final class ArticleSearcher {
         if (compiled == null) {
             return SearchResults.empty(since(start));
         }
-        Query query = compiled.query();
-        // Nothing to rank by (only exclusions, or only filters): newest first, as a news reader expects.
-        SortOrder order =
-                compiled.onlyExclusions() && request.sort() == SortOrder.RELEVANCE ? SortOrder.NEWEST : request.sort();
+        SortOrder order = order(compiled, request);
+        Query query = withRecency(compiled.query(), request, order);
         FieldDoc after = request.after() == null ? null : SearchCursor.decode(request.after(), order);
         int skip = (request.page() - 1) * request.size();
         int threshold = request.exactTotal() ? Integer.MAX_VALUE : TOTAL_HITS_THRESHOLD;
@@ -108,6 +112,48 @@ public final class ArticleSearcher {
         boolean more = page.length == request.size() && (!exact || total.value() > skip + page.length || after != null);
         String next = more ? SearchCursor.encode(order, (FieldDoc) page[page.length - 1]) : null;
         return new SearchResults(total.value(), exact, hits, next, since(start));
+    }
+
+    // Nothing to rank by (only exclusions, or only filters): newest first, as a news reader expects.
+    private static SortOrder order(LuceneCompiler.Compiled compiled, SearchRequest request) {
+        return compiled.onlyExclusions() && request.sort() == SortOrder.RELEVANCE ? SortOrder.NEWEST : request.sort();
+    }
+
+    /** The relevance query with the request's recency factor, when it has one and ranks by relevance. */
+    private static Query withRecency(Query query, SearchRequest request, SortOrder order) {
+        Recency r = request.recency();
+        if (r == null || order != SortOrder.RELEVANCE || r.weight() == 0) {
+            return query;
+        }
+        long origin = r.origin() != null ? r.origin().toEpochMilli() : System.currentTimeMillis();
+        return FunctionScoreQuery.boostByValue(
+                query, new RecencyValues(origin, r.halfLife().toMillis(), r.weight()));
+    }
+
+    /**
+     * Why the article with {@code id} scores what it does for {@code request}, or empty when there
+     * is no such article.
+     */
+    public Optional<ScoreExplanation> explain(IndexSearcher searcher, SearchRequest request, String id)
+            throws IOException {
+        TopDocs found = searcher.search(new TermQuery(schema.idTerm(id)), 1);
+        if (found.scoreDocs.length == 0) {
+            return Optional.empty();
+        }
+        LuceneCompiler.Compiled compiled = compile(request);
+        if (compiled == null) {
+            return Optional.of(new ScoreExplanation(false, 0, "the query has nothing searchable", List.of()));
+        }
+        Query query = withRecency(compiled.query(), request, order(compiled, request));
+        return Optional.of(convert(searcher.explain(query, found.scoreDocs[0].doc)));
+    }
+
+    private static ScoreExplanation convert(Explanation e) {
+        List<ScoreExplanation> details = new ArrayList<>();
+        for (Explanation d : e.getDetails()) {
+            details.add(convert(d));
+        }
+        return new ScoreExplanation(e.isMatch(), e.getValue().floatValue(), e.getDescription(), details);
     }
 
     private List<Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page, SortOrder order, SearchRequest request)
