@@ -9,6 +9,7 @@ import dev.lede.internal.index.IngestRun;
 import dev.lede.internal.ingest.Inputs;
 import dev.lede.internal.query.ArticleSearcher;
 import dev.lede.internal.schema.Schema;
+import dev.lede.internal.schema.Synonyms;
 import dev.lede.query.ScoreExplanation;
 import dev.lede.query.SearchRequest;
 import dev.lede.query.SearchResults;
@@ -62,8 +63,8 @@ public final class ArticleIndex implements AutoCloseable {
     // Debug only: a library stays quiet in its host's logs; the report carries what users need.
     private static final System.Logger LOG = System.getLogger(ArticleIndex.class.getName());
 
-    private final Schema schema = new Schema();
-    private final ArticleSearcher searcher = new ArticleSearcher(schema);
+    private final Schema schema;
+    private final ArticleSearcher searcher;
     private final Inputs inputs = new Inputs();
     private final Directory directory;
     private final String location;
@@ -80,6 +81,8 @@ public final class ArticleIndex implements AutoCloseable {
         this.location = location;
         IndexWriter w = null;
         try {
+            this.schema = config.synonyms() == null ? new Schema() : new Schema(Synonyms.read(config.synonyms()));
+            this.searcher = new ArticleSearcher(schema);
             IndexFolder.check(directory, location);
             if (readOnly) {
                 this.searchers = new SearcherManager(directory, null);
@@ -143,12 +146,16 @@ public final class ArticleIndex implements AutoCloseable {
         return inMemory(IndexConfig.defaults());
     }
 
-    /** A new, empty in-memory index with the given settings. */
+    /**
+     * A new, empty in-memory index with the given settings.
+     *
+     * @throws UncheckedIOException if the synonyms file cannot be read
+     */
     public static ArticleIndex inMemory(IndexConfig config) {
         try {
             return new ArticleIndex(new ByteBuffersDirectory(), "memory", false, config);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create an in-memory index", e);
+            throw new UncheckedIOException(e.getMessage(), e); // only a synonyms file can fail here
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.lede;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -11,8 +12,12 @@ import java.util.Objects;
  *     1 second by default, like Elasticsearch
  * @param ramBufferMb memory the writer buffers before it flushes a segment; by default an eighth of
  *     the maximum heap, from 16 to 512 MB
+ * @param synonyms a synonyms file applied to query text, or {@code null} (the default) for none:
+ *     Solr's format, one rule per line, {@code NYC, New York City} (all equivalent) or {@code NYC =>
+ *     New York City}, {@code #} comments. Multi-word synonyms match as phrases. Query time only, so
+ *     changing the file needs no re-indexing.
  */
-public record IndexConfig(Duration refreshInterval, int ramBufferMb) {
+public record IndexConfig(Duration refreshInterval, int ramBufferMb, Path synonyms) {
     public IndexConfig {
         Objects.requireNonNull(refreshInterval, "refreshInterval");
         if (refreshInterval.isNegative()) {
@@ -27,14 +32,18 @@ public record IndexConfig(Duration refreshInterval, int ramBufferMb) {
     public static IndexConfig defaults() {
         long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         int buffer = (int) Math.max(16, Math.min(512, heapMb / 8));
-        return new IndexConfig(Duration.ofSeconds(1), buffer);
+        return new IndexConfig(Duration.ofSeconds(1), buffer, null);
     }
 
     public IndexConfig refreshInterval(Duration interval) {
-        return new IndexConfig(interval, ramBufferMb);
+        return new IndexConfig(interval, ramBufferMb, synonyms);
     }
 
     public IndexConfig ramBufferMb(int mb) {
-        return new IndexConfig(refreshInterval, mb);
+        return new IndexConfig(refreshInterval, mb, synonyms);
+    }
+
+    public IndexConfig synonyms(Path file) {
+        return new IndexConfig(refreshInterval, ramBufferMb, file);
     }
 }

@@ -3,6 +3,7 @@ package dev.lede.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lede.ArticleIndex;
+import dev.lede.IndexConfig;
 import dev.lede.article.Article;
 import dev.lede.ingest.IngestReport;
 import dev.lede.query.Hit;
@@ -13,6 +14,7 @@ import dev.lede.query.Snippet;
 import dev.lede.query.Syntax;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -64,6 +66,12 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
     @Option(names = "--explain", description = "Show why each hit scored what it did.")
     boolean explain;
 
+    @Option(
+            names = "--synonyms",
+            paramLabel = "FILE",
+            description = "Expand the query with the synonyms in FILE (Solr format: NYC, New York City).")
+    Path synonyms;
+
     @Override
     public Integer call() throws IOException {
         if (limit < 1 || limit > SearchRequest.MAX_WINDOW) {
@@ -85,7 +93,7 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
         }
         SearchResults results;
         Map<String, ScoreExplanation> explanations = new HashMap<>();
-        try (ArticleIndex index = openForReading(folder)) {
+        try (ArticleIndex index = openForReading(folder, synonyms)) {
             results = index.search(request);
             if (explain) {
                 for (Hit hit : results.hits()) {
@@ -121,12 +129,19 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
     }
 
     static ArticleIndex openForReading(Path folder) throws IOException {
+        return openForReading(folder, null);
+    }
+
+    static ArticleIndex openForReading(Path folder, Path synonyms) throws IOException {
         if (!ArticleIndex.exists(folder)) {
             throw new LedeCommand.CliException(
                     "no index at " + folder + ": build one with 'lede index PATH --index " + folder + "'",
                     LedeCommand.FAILED);
         }
-        return ArticleIndex.openReadOnly(folder);
+        if (synonyms != null && !Files.isRegularFile(synonyms)) {
+            throw new LedeCommand.CliException("no synonyms file at " + synonyms, LedeCommand.USAGE);
+        }
+        return ArticleIndex.openReadOnly(folder, IndexConfig.defaults().synonyms(synonyms));
     }
 
     private void print(

@@ -36,7 +36,7 @@ public final class LuceneCompiler {
 
     public LuceneCompiler(Schema schema) {
         this.schema = schema;
-        this.builder = new QueryBuilder(schema.analyzer());
+        this.builder = new QueryBuilder(schema.queryAnalyzer());
     }
 
     /** A compiled query, or none when nothing searchable is left. */

@@ -35,7 +35,7 @@ public final class StrictParser {
         Map<String, Float> boosts = new HashMap<>();
         schema.defaultFields().forEach(f -> boosts.put(f.name(), f.weight()));
         // A parser is cheap and not thread-safe: one per query.
-        MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, schema.analyzer(), boosts);
+        MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, schema.queryAnalyzer(), boosts);
         parser.setAllowLeadingWildcard(false);
         try {
             return parser.parse(text);

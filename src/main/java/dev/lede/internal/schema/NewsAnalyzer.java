@@ -10,6 +10,8 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /**
  * English analysis for news text: Unicode word breaks, possessives with {@code '} and {@code ’}
@@ -20,23 +22,38 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 final class NewsAnalyzer extends Analyzer {
     private final CharArraySet stopWords;
+    private final SynonymMap synonyms; // null: none
 
     NewsAnalyzer() {
-        this(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        this(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, null);
     }
 
-    NewsAnalyzer(CharArraySet stopWords) {
+    /** The query-time chain, with synonyms applied before stop words and stemming. */
+    NewsAnalyzer(SynonymMap synonyms) {
+        this(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, synonyms);
+    }
+
+    NewsAnalyzer(CharArraySet stopWords, SynonymMap synonyms) {
         this.stopWords = stopWords;
+        this.synonyms = synonyms;
+    }
+
+    /** The chain up to folding: what synonym rules are written in. */
+    static TokenStream words(StandardTokenizer source) {
+        // EnglishPossessiveFilter strips 's after ', ’ and ＇; a bare trailing apostrophe ("Adams’")
+        // never reaches it because the tokenizer does not keep it inside the word.
+        TokenStream result = new EnglishPossessiveFilter(source);
+        result = new LowerCaseFilter(result);
+        return new ASCIIFoldingFilter(result);
     }
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         StandardTokenizer source = new StandardTokenizer();
-        // EnglishPossessiveFilter strips 's after ', ’ and ＇; a bare trailing apostrophe ("Adams’")
-        // never reaches it because the tokenizer does not keep it inside the word.
-        TokenStream result = new EnglishPossessiveFilter(source);
-        result = new LowerCaseFilter(result);
-        result = new ASCIIFoldingFilter(result);
+        TokenStream result = words(source);
+        if (synonyms != null) {
+            result = new SynonymGraphFilter(result, synonyms, true);
+        }
         result = new StopFilter(result, stopWords);
         result = new PorterStemFilter(result);
         return new TokenStreamComponents(source, result);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -93,9 +94,21 @@ public final class Schema {
     private static final FieldType KEYWORD = keyword();
 
     private final Analyzer textAnalyzer = new NewsAnalyzer();
+    private final Analyzer queryTextAnalyzer;
     private final Analyzer keywordAnalyzer = new KeywordAnalyzer();
     private final Analyzer idAnalyzer = new org.apache.lucene.analysis.core.KeywordAnalyzer();
-    private final Analyzer analyzer = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+    private final FieldAnalyzer analyzer = new FieldAnalyzer();
+
+    /** Per field: exact ids, whole-value keywords, English text. */
+    private final class FieldAnalyzer extends DelegatingAnalyzerWrapper {
+        FieldAnalyzer() {
+            super(Analyzer.PER_FIELD_REUSE_STRATEGY);
+        }
+
+        Analyzer getWrappedAnalyzerFor(String fieldName) {
+            return getWrappedAnalyzer(fieldName);
+        }
+
         @Override
         protected Analyzer getWrappedAnalyzer(String fieldName) {
             if (ID.equals(fieldName)) {
@@ -103,11 +116,35 @@ public final class Schema {
             }
             return isKeyword(fieldName) ? keywordAnalyzer : textAnalyzer;
         }
-    };
+    }
 
-    /** The analyzer for every field, at index and query time. */
+    private final Analyzer queryAnalyzer;
+
+    /** The schema with no synonyms. */
+    public Schema() {
+        this(null);
+    }
+
+    /** The schema whose query analyzer applies {@code synonyms} (or none when {@code null}). */
+    public Schema(SynonymMap synonyms) {
+        this.queryTextAnalyzer = synonyms == null ? textAnalyzer : new NewsAnalyzer(synonyms);
+        this.queryAnalyzer = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+            @Override
+            protected Analyzer getWrappedAnalyzer(String fieldName) {
+                Analyzer indexTime = analyzer.getWrappedAnalyzerFor(fieldName);
+                return indexTime == textAnalyzer ? queryTextAnalyzer : indexTime;
+            }
+        };
+    }
+
+    /** The analyzer for every field at index time (and for highlighting). */
     public Analyzer analyzer() {
         return analyzer;
+    }
+
+    /** The analyzer for query text: the index-time one plus synonyms, when there are any. */
+    public Analyzer queryAnalyzer() {
+        return queryAnalyzer;
     }
 
     /** The fields searched when a query names none, with their weights. */
