@@ -17,6 +17,7 @@ module dev.lede {
 
     exports dev.lede;
     exports dev.lede.article;
+    exports dev.lede.eval;
     exports dev.lede.ingest;
     exports dev.lede.query;
 

@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             DeleteCommand.class,
             StatsCommand.class,
             ReindexCommand.class,
+            EvalCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LedeCommand {

@@ -16,8 +16,10 @@ import java.util.Objects;
  * @param preTag inserted before a match
  * @param postTag inserted after a match
  * @param maxChars characters of each field read for highlighting
+ * @param title whether the title is highlighted too; with no passages and no title highlighting
+ *     ({@link #none()}) a search does no highlighting work at all
  */
-public record Highlight(int passages, int chars, String preTag, String postTag, int maxChars) {
+public record Highlight(int passages, int chars, String preTag, String postTag, int maxChars, boolean title) {
     public static final int DEFAULT_PASSAGES = 3;
     public static final int DEFAULT_CHARS = 160;
     public static final int DEFAULT_MAX_CHARS = 100_000;
@@ -38,7 +40,20 @@ public record Highlight(int passages, int chars, String preTag, String postTag, 
 
     /** 3 passages of about 160 characters, {@code <mark>} tags. */
     public static Highlight defaults() {
-        return new Highlight(DEFAULT_PASSAGES, DEFAULT_CHARS, "<mark>", "</mark>", DEFAULT_MAX_CHARS);
+        return new Highlight(DEFAULT_PASSAGES, DEFAULT_CHARS, "<mark>", "</mark>", DEFAULT_MAX_CHARS, true);
+    }
+
+    /**
+     * No highlighting: no passages, and titles as plain text. For callers that only need the
+     * ranking (evaluation, exports), where highlighting would be most of the cost.
+     */
+    public static Highlight none() {
+        return defaults().withPassages(0).title(false);
+    }
+
+    /** A copy that highlights the title, or leaves it plain. */
+    public Highlight title(boolean highlighted) {
+        return new Highlight(passages, chars, preTag, postTag, maxChars, highlighted);
     }
 
     /** The defaults with up to {@code n} passages. */
@@ -47,21 +62,21 @@ public record Highlight(int passages, int chars, String preTag, String postTag, 
     }
 
     public Highlight withPassages(int n) {
-        return new Highlight(n, chars, preTag, postTag, maxChars);
+        return new Highlight(n, chars, preTag, postTag, maxChars, title);
     }
 
     /** A copy aiming at passages of about {@code n} characters. */
     public Highlight chars(int n) {
-        return new Highlight(passages, n, preTag, postTag, maxChars);
+        return new Highlight(passages, n, preTag, postTag, maxChars, title);
     }
 
     /** A copy with other tags, such as {@code <b>} and {@code </b>}. */
     public Highlight tags(String pre, String post) {
-        return new Highlight(passages, chars, pre, post, maxChars);
+        return new Highlight(passages, chars, pre, post, maxChars, title);
     }
 
     /** A copy that reads up to {@code n} characters of each field. */
     public Highlight maxChars(int n) {
-        return new Highlight(passages, chars, preTag, postTag, n);
+        return new Highlight(passages, chars, preTag, postTag, n, title);
     }
 }

@@ -9,14 +9,14 @@ class HighlightTest {
 
     @Test
     void defaults_areThreePassagesOf160CharsWithMarkTagsOver100000Chars() {
-        assertThat(Highlight.defaults()).isEqualTo(new Highlight(3, 160, "<mark>", "</mark>", 100_000));
+        assertThat(Highlight.defaults()).isEqualTo(new Highlight(3, 160, "<mark>", "</mark>", 100_000, true));
     }
 
     @Test
     void withers_changeOneKnobEach() {
         Highlight h = Highlight.passages(5).chars(200).tags("<b>", "</b>").maxChars(250_000);
 
-        assertThat(h).isEqualTo(new Highlight(5, 200, "<b>", "</b>", 250_000));
+        assertThat(h).isEqualTo(new Highlight(5, 200, "<b>", "</b>", 250_000, true));
     }
 
     @Test

@@ -40,6 +40,11 @@ public final class ArticleHighlighter {
             IndexSearcher searcher, Query query, int[] docIds, List<Article> articles, Highlight options)
             throws IOException {
         SnippetFormatter formatter = new SnippetFormatter(options.preTag(), options.postTag());
+        if (options.passages() == 0 && !options.title()) {
+            List<Highlighted> plain = new ArrayList<>(articles.size());
+            articles.forEach(a -> plain.add(new Highlighted(formatter.plain(a.title()), List.of())));
+            return plain;
+        }
         Map<Integer, Article> byDoc = new HashMap<>();
         for (int i = 0; i < docIds.length; i++) {
             byDoc.put(docIds[i], articles.get(i));
