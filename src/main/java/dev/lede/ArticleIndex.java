@@ -85,10 +85,10 @@ public final class ArticleIndex implements AutoCloseable {
             this.searcher = new ArticleSearcher(schema);
             IndexFolder.check(directory, location);
             if (readOnly) {
-                this.searchers = new SearcherManager(directory, null);
+                this.searchers = new SearcherManager(directory, schema.searcherFactory());
             } else {
                 w = IndexFolder.openWriter(directory, location, schema, config.ramBufferMb());
-                this.searchers = new SearcherManager(w, null);
+                this.searchers = new SearcherManager(w, schema.searcherFactory());
             }
         } catch (IOException | RuntimeException e) {
             if (w != null) {

@@ -75,6 +75,7 @@ public final class IndexFolder {
         IndexWriterConfig config = new IndexWriterConfig(schema.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(ramBufferMb)
+                .setSimilarity(schema.similarity())
                 .setCommitOnClose(false);
         IndexWriter writer;
         try {

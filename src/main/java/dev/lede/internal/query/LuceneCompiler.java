@@ -8,7 +8,6 @@ import dev.lede.internal.query.QueryNode.Word;
 import dev.lede.internal.schema.Schema;
 import dev.lede.query.Filters;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
@@ -48,7 +47,9 @@ public final class LuceneCompiler {
         boolean positive = false;
         boolean negative = false;
         int budget = IndexSearcher.getMaxClauseCount() - 1; // the match-all below may need one
-        for (Clause clause : new LinkedHashSet<>(group.clauses())) {
+        // A word given twice counts twice, as in Lucene's and Elasticsearch's match queries: long
+        // natural-language queries repeat what matters (it helped CISI most, see README).
+        for (Clause clause : group.clauses()) {
             Query q = compileNode(clause.node());
             if (q == null) {
                 continue;

@@ -85,7 +85,7 @@ class StrictParserTest {
     void parse_wordsAndPhrase_searchTitleAndBody() {
         assertThat(parser.parse("sanctuary \"new york\"").toString())
                 .isEqualTo(
-                        "((title:sanctuari)^1.0 (body:sanctuari)^1.0) ((title:\"new york\")^1.0 (body:\"new york\")^1.0)");
+                        "((title:sanctuari)^0.5 (body:sanctuari)^1.0) ((title:\"new york\")^0.5 (body:\"new york\")^1.0)");
     }
 
     @Test
@@ -96,6 +96,6 @@ class StrictParserTest {
 
     @Test
     void parse_trailingWildcard_isAllowed() {
-        assertThat(parser.parse("deport*").toString()).isEqualTo("(title:deport*)^1.0 (body:deport*)^1.0");
+        assertThat(parser.parse("deport*").toString()).isEqualTo("(title:deport*)^0.5 (body:deport*)^1.0");
     }
 }

@@ -144,10 +144,10 @@ class SchemaTest {
     }
 
     @Test
-    void defaultFields_areTitleAndBodyWithEqualWeights() {
+    void defaultFields_areTitleAtHalfTheBodysWeightAndBody() {
         assertThat(SCHEMA.defaultFields())
                 .containsExactly(
-                        new Schema.WeightedField(Schema.TITLE, 1.0f), new Schema.WeightedField(Schema.BODY, 1.0f));
+                        new Schema.WeightedField(Schema.TITLE, 0.5f), new Schema.WeightedField(Schema.BODY, 1.0f));
         assertThat(SCHEMA.highlightedFields()).containsExactly(Schema.TITLE, Schema.BODY);
     }
 
