@@ -48,7 +48,13 @@ public final class IngestRun {
 
     /** Ingests every supported file under {@code path}, then commits. */
     public IngestReport files(Inputs inputs, Path path, Commit commit) throws IOException {
-        List<InputFile> files = inputs.list(path);
+        List<InputFile> files;
+        try {
+            files = inputs.list(path);
+        } catch (IOException e) {
+            bulk.abort(); // no such path: stop the indexing threads before saying so
+            throw e;
+        }
         filesTotal = files.size();
         try {
             for (InputFile input : files) {
