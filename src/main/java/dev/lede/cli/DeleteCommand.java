@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code lede delete ID...}: remove articles by id. */
-@Command(name = "delete", description = "Delete articles by id.")
+@Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete articles by id.")
 final class DeleteCommand extends IndexTask implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "ID", description = "Ids of the articles to delete.")

@@ -26,9 +26,11 @@ import picocli.CommandLine.Option;
 /** {@code lede eval}: ranking quality on judged queries (nDCG@10, MAP@100, R@100, MRR@10, P@10). */
 @Command(
         name = "eval",
+        mixinStandardHelpOptions = true,
         description = {
-            "Measure ranking quality on judged queries: ingests the corpus into a temporary index (or uses --index),",
-            "runs every query through the normal search, and prints nDCG@10, MAP@100, Recall@100, MRR@10, P@10."
+            "Measure ranking quality on judged queries.",
+            "Ingests the corpus into a temporary index (or uses --index), runs every query through the normal search,",
+            "and prints nDCG@10, MAP@100, Recall@100, MRR@10 and P@10."
         })
 final class EvalCommand extends IndexTask implements Callable<Integer> {
     @Option(names = "--corpus", paramLabel = "FILE", description = "Articles as JSON Lines (id, title, body, ...).")
@@ -59,12 +61,21 @@ final class EvalCommand extends IndexTask implements Callable<Integer> {
         for (Path p : new Path[] {queries, qrels}) {
             requireFile(p);
         }
+        if (corpus != null && options.index != null) {
+            throw new LedeCommand.CliException("give --corpus FILE or --index DIR, not both", LedeCommand.USAGE);
+        }
         if (corpus == null && options.index == null) {
             throw new LedeCommand.CliException(
                     "give --corpus FILE to evaluate, or --index DIR of an index built from it", LedeCommand.USAGE);
         }
-        Queries q = Queries.read(queries);
-        Judgments j = Judgments.read(qrels);
+        Queries q;
+        Judgments j;
+        try {
+            q = Queries.read(queries);
+            j = Judgments.read(qrels);
+        } catch (IllegalArgumentException e) {
+            throw new LedeCommand.CliException(e.getMessage(), LedeCommand.USAGE);
+        }
         EvalReport report;
         if (corpus != null) {
             requireFile(corpus);

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code lede get ID}: one stored article. */
-@Command(name = "get", description = "Show the article stored under an id.")
+@Command(name = "get", mixinStandardHelpOptions = true, description = "Show the article stored under an id.")
 final class GetCommand extends IndexTask implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "ID", description = "The article's id.")

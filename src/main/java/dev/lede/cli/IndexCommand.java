@@ -20,9 +20,10 @@ import picocli.CommandLine.Parameters;
 /** {@code lede index PATH...}: ingest files and folders into the index. */
 @Command(
         name = "index",
+        mixinStandardHelpOptions = true,
         description = {
-            "Index articles from files and folders (.txt, .md, .json, .jsonl), replacing articles with the same id",
-            "and skipping those identical to their indexed version."
+            "Index articles from files and folders (.txt, .md, .json, .jsonl).",
+            "Articles replace those with the same id; those identical to their indexed version are skipped."
         })
 final class IndexCommand extends IndexTask implements Callable<Integer> {
     /** Problems listed on stderr before the rest are only counted. */
@@ -65,19 +66,23 @@ final class IndexCommand extends IndexTask implements Callable<Integer> {
     static String summary(IngestReport r, long articles, Path folder) {
         return String.format(
                 Locale.ROOT,
-                "Indexed %d articles from %d files in %s (%d added, %d updated, %d unchanged, %d skipped, %d failed%s)."
-                        + " %s holds %d articles.",
-                r.articles(),
-                r.files(),
+                "Indexed %s from %s in %s (%d added, %d updated, %d unchanged, %d skipped, %d failed%s)."
+                        + " %s holds %s.",
+                plural(r.articles(), "article"),
+                plural(r.files(), "file"),
                 seconds(r.took()),
                 r.added(),
                 r.updated(),
                 r.unchanged(),
                 r.skipped(),
                 r.failed(),
-                r.ignoredFiles() > 0 ? ", " + r.ignoredFiles() + " files of other formats passed over" : "",
+                r.ignoredFiles() > 0 ? ", " + plural(r.ignoredFiles(), "file") + " of other formats passed over" : "",
                 folder,
-                articles);
+                plural(articles, "article"));
+    }
+
+    static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     static void printProblems(List<IngestProblem> problems, PrintWriter err) {

@@ -62,10 +62,11 @@ public final class LedeCommand {
                 .setOut(out)
                 .setErr(err)
                 .setExpandAtFiles(false)
-                .setUnmatchedOptionsArePositionalParams(true)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(LedeCommand::usageError)
                 .setExecutionExceptionHandler(LedeCommand::failure);
+        // "-Chicago" is an exclusion in a query, not an option; other commands keep strict options.
+        cli.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
         int code = cli.execute(args);
         out.flush();
         err.flush();
@@ -93,8 +94,7 @@ public final class LedeCommand {
             return c.exitCode();
         }
         if (cause instanceof FileSystemException f) {
-            err.println("lede: " + f.getFile() + ": "
-                    + (f.getReason() != null ? f.getReason() : f.getClass().getSimpleName()));
+            err.println("lede: " + f.getFile() + ": " + (f.getReason() != null ? f.getReason() : reason(f)));
         } else if (cause instanceof IOException) {
             err.println("lede: " + cause.getMessage());
         } else {
@@ -104,6 +104,22 @@ public final class LedeCommand {
             cause.printStackTrace(err);
         }
         return FAILED;
+    }
+
+    private static String reason(FileSystemException f) {
+        if (f instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (f instanceof java.nio.file.FileAlreadyExistsException) {
+            return "already exists (a file is in the way of a folder?)";
+        }
+        if (f instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (f instanceof java.nio.file.NotDirectoryException) {
+            return "not a folder";
+        }
+        return "cannot be used (" + f.getClass().getSimpleName() + ")";
     }
 
     /** A failure the user can act on, with its message and exit code. */

@@ -11,9 +11,10 @@ import picocli.CommandLine.Command;
 /** {@code lede reindex}: rebuild the index from its own stored articles. */
 @Command(
         name = "reindex",
+        mixinStandardHelpOptions = true,
         description = {
-            "Rebuild the index from the articles it stores, with this version's schema",
-            "(after an upgrade that changed it). The old index stays until the new one is complete."
+            "Rebuild the index from the articles it stores, with this version's schema.",
+            "For after an upgrade that changed it. The old index stays until the new one is complete."
         })
 final class ReindexCommand extends IndexTask implements Callable<Integer> {
 

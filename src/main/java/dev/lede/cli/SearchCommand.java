@@ -31,9 +31,11 @@ import picocli.CommandLine.Parameters;
 /** {@code lede search QUERY}: ranked, highlighted results. */
 @Command(
         name = "search",
+        mixinStandardHelpOptions = true,
         description = {
-            "Search the index. Lenient syntax by default: words, +required, \"phrases\", -excluded,",
-            "title:/body:/source:/author:/topic: scopes; it never fails on odd input."
+            "Search the index: ranked results with highlighted snippets.",
+            "Lenient syntax by default: words, +required, \"phrases\", -excluded, title:/body:/source:/author:/topic:",
+            "scopes; it never fails on odd input."
         })
 final class SearchCommand extends IndexTask implements Callable<Integer> {
 
@@ -77,6 +79,13 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
         if (limit < 1 || limit > SearchRequest.MAX_WINDOW) {
             throw new LedeCommand.CliException(
                     "--limit must be 1 to " + SearchRequest.MAX_WINDOW + ", not " + limit, LedeCommand.USAGE);
+        }
+        for (String word : words) {
+            if (word.startsWith("--") && word.length() > 2) {
+                throw new LedeCommand.CliException(
+                        "unknown option: '" + word + "' (put -- before query words that start with --)",
+                        LedeCommand.USAGE);
+            }
         }
         if (words.isEmpty() && !controls.hasFilters()) {
             throw new LedeCommand.CliException(
@@ -146,11 +155,12 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
 
     private void print(
             SearchResults results, SearchRequest request, Map<String, ScoreExplanation> explanations, PrintWriter out) {
-        String query = request.query().isBlank() ? "the filters" : request.query();
+        String query =
+                !request.query().isBlank() ? request.query() : controls.hasFilters() ? "the filters" : "an empty query";
         TerminalText text = new TerminalText(lede.env.stdoutIsTerminal());
         String count = results.totalIsExact()
                 ? results.total() + (results.total() == 1 ? " result" : " results")
-                : "more than " + results.total() + " results";
+                : "at least " + results.total() + " results";
         out.printf(
                 Locale.ROOT,
                 "%s for %s (%d ms)%n",

@@ -11,7 +11,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code lede stats}: what the index holds. */
-@Command(name = "stats", description = "Show how many articles the index holds, its size and format.")
+@Command(
+        name = "stats",
+        mixinStandardHelpOptions = true,
+        description = "Show how many articles the index holds, its size and format.")
 final class StatsCommand extends IndexTask implements Callable<Integer> {
 
     @Override
@@ -34,9 +37,16 @@ final class StatsCommand extends IndexTask implements Callable<Integer> {
             out.printf(Locale.ROOT, "Index:          %s%n", stats.location());
             out.printf(Locale.ROOT, "Articles:       %d%n", stats.articles());
             out.printf(Locale.ROOT, "Segments:       %d%n", stats.segments());
-            out.printf(Locale.ROOT, "Size:           %.1f MB%n", stats.sizeBytes() / 1e6);
+            out.printf(Locale.ROOT, "Size:           %s%n", size(stats.sizeBytes()));
             out.printf(Locale.ROOT, "Schema version: %d%n", stats.schemaVersion());
         }
         return LedeCommand.OK;
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1_000_000) {
+            return String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 }

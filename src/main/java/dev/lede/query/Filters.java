@@ -38,7 +38,14 @@ public record Filters(
         topics = values(topics, "topics");
         Objects.requireNonNull(extra, "extra");
         TreeMap<String, List<String>> copy = new TreeMap<>();
-        extra.forEach((name, vals) -> copy.put(Objects.requireNonNull(name, "extra name"), values(vals, name)));
+        extra.forEach((name, vals) -> {
+            Objects.requireNonNull(name, "extra name");
+            if (!name.matches("[a-z][a-z0-9_-]{0,63}")) {
+                throw new IllegalArgumentException(
+                        "extra field name '" + name + "' must be 1 to 64 of a-z, 0-9, _ and -, starting with a letter");
+            }
+            copy.put(name, values(vals, name));
+        });
         extra = Collections.unmodifiableMap(copy);
     }
 

@@ -107,4 +107,31 @@ class EvalCommandTest {
                 .isEqualTo(2);
         assertThat(err).isEqualTo("lede: no such file: nope.jsonl\n");
     }
+
+    @Test
+    void eval_malformedQueriesOrBothSources_areUsageErrors() throws IOException {
+        Path bad = Files.writeString(home.resolve("bad.tsv"), "q1 no tab here\n");
+        assertThat(run(
+                        "eval",
+                        "--corpus",
+                        fixture("corpus.jsonl"),
+                        "--queries",
+                        bad.toString(),
+                        "--qrels",
+                        fixture("qrels.tsv")))
+                .isEqualTo(2);
+        assertThat(err).startsWith("lede: ").contains("line 1").doesNotContain("unexpected error");
+        assertThat(run(
+                        "eval",
+                        "--corpus",
+                        fixture("corpus.jsonl"),
+                        "--index",
+                        home.toString(),
+                        "--queries",
+                        fixture("queries.tsv"),
+                        "--qrels",
+                        fixture("qrels.tsv")))
+                .isEqualTo(2);
+        assertThat(err).isEqualTo("lede: give --corpus FILE or --index DIR, not both\n");
+    }
 }

@@ -230,7 +230,7 @@ class IndexManagementCommandTest {
                         + "\u001B\\[K\r\u001B\\[K");
         assertThat(err).doesNotContain("\n");
         assertThat(out)
-                .matches("Indexed 2 articles from 1 files in [0-9.]+ s \\(2 added, 0 updated, 0 unchanged, 0 skipped,"
+                .matches("Indexed 2 articles from 1 file in [0-9.]+ s \\(2 added, 0 updated, 0 unchanged, 0 skipped,"
                         + " 0 failed\\)\\. \\Q" + index + "\\E holds 2 articles\\.\n");
     }
 

@@ -229,12 +229,36 @@ class LedeCommandTest {
         assertThat(err).isEqualTo("lede: a.jsonl:2: not a JSON object (failed)\n");
         assertThat(out)
                 .matches(
-                        "Indexed 1 articles from 1 files in [0-9.]+ s \\(1 added, 0 updated, 0 unchanged, 0 skipped, 1 failed\\)\\. .* holds 1 articles\\.\n");
+                        "Indexed 1 article from 1 file in [0-9.]+ s \\(1 added, 0 updated, 0 unchanged, 0 skipped, 1 failed\\)\\. .* holds 1 article\\.\n");
     }
 
     @Test
     void version_printsTheVersion() {
         assertThat(run("--version")).isZero();
         assertThat(out).startsWith("lede 0.1.0-SNAPSHOT\nJava ");
+    }
+
+    @Test
+    void help_worksOnEverySubcommand() {
+        for (String command : new String[] {"index", "search", "get", "delete", "stats", "reindex", "eval"}) {
+            assertThat(run(command, "--help")).as(command).isZero();
+            assertThat(out).as(command).startsWith("Usage: lede " + command);
+        }
+    }
+
+    @Test
+    void misspelledOptions_areUsageErrors_notQueryWordsOrPaths() {
+        assertThat(run("search", "election", "--sorce", "wikinews")).isEqualTo(2);
+        assertThat(err).isEqualTo("lede: unknown option: '--sorce' (put -- before query words that start with --)\n");
+        assertThat(run("index", "--bogus", "x")).isEqualTo(2);
+        assertThat(err).startsWith("lede: Unknown option: '--bogus'");
+    }
+
+    @Test
+    void fileInTheWayOfTheIndexFolder_saysWhatIsWrongInWords() throws IOException {
+        Path file = Files.writeString(home.resolve("not-a-folder.jsonl"), "{}");
+        assertThat(run("index", home.resolve("index-data/articles").toString(), "--index", file.toString()))
+                .isEqualTo(1);
+        assertThat(err).isEqualTo("lede: " + file + ": already exists (a file is in the way of a folder?)\n");
     }
 }
