@@ -186,6 +186,7 @@ public final class ArticleIndex implements AutoCloseable {
         // Hold the folder's write lock throughout, so no writer can change it under the rebuild.
         try (Directory dir = FSDirectory.open(folder);
                 Lock lock = IndexFolder.lock(dir, folder.toString())) {
+            lock.ensureValid();
             IndexRebuild.deleteTree(staging);
             try (ArticleIndex target = open(staging, IndexConfig.defaults().refreshInterval(Duration.ZERO))) {
                 IndexRebuild.readStored(

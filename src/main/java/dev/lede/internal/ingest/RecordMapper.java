@@ -191,7 +191,7 @@ final class RecordMapper {
 
     private static Map<String, String> extra(JsonNode record) {
         Map<String, String> extra = new TreeMap<>();
-        record.fields().forEachRemaining(e -> {
+        record.properties().forEach(e -> {
             if (!KNOWN.contains(e.getKey())
                     && e.getValue().isValueNode()
                     && !e.getValue().isNull()) {
@@ -200,7 +200,7 @@ final class RecordMapper {
         });
         JsonNode explicit = record.get("extra");
         if (explicit != null && explicit.isObject()) {
-            explicit.fields().forEachRemaining(e -> {
+            explicit.properties().forEach(e -> {
                 if (e.getValue().isValueNode() && !e.getValue().isNull()) {
                     putExtra(extra, e.getKey(), e.getValue().asText());
                 }

@@ -91,11 +91,6 @@ public final class TextRules {
     }
 
     /**
-     * A title made from the body's first sentence: the sentence itself without its final period
-     * when it fits in 100 characters, else cut on a word boundary with an ellipsis so that the
-     * title, ellipsis included, is at most 100 characters.
-     */
-    /**
      * The first sentence of folded text. The JDK's sentence rules end a sentence at any period
      * followed by a capital, so a break right after a title ("Mr.") or initials ("U.S.") is passed
      * over.
@@ -122,6 +117,11 @@ public final class TextRules {
         return INITIALS.matcher(word).matches() || ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * A title made from the body's first sentence: the sentence itself without its final period
+     * when it fits in 100 characters, else cut on a word boundary with an ellipsis so that the
+     * title, ellipsis included, is at most 100 characters.
+     */
     public static String titleFromBody(String body) {
         String text = SPACES.matcher(body).replaceAll(" ").strip();
         if (text.isEmpty()) {

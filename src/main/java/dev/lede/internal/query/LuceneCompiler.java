@@ -68,7 +68,7 @@ public final class LuceneCompiler {
             return null;
         }
         if (!positive) {
-            bool.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+            bool.add(MatchAllDocsQuery.INSTANCE, BooleanClause.Occur.FILTER);
         }
         return new Compiled(bool.build(), !positive);
     }

@@ -34,7 +34,7 @@ final class KeywordAnalyzer extends Analyzer {
     private static TokenStream filters(TokenStream in) {
         TokenStream result = new PatternReplaceFilter(in, SPACES, " ", true);
         // Lucene refuses terms over 32,766 bytes; a value that long is not a name anyway.
-        result = new TruncateTokenFilter(result, MAX_CHARS);
+        result = TruncateTokenFilter.truncateAfterChars(result, MAX_CHARS);
         result = new TrimFilter(result);
         result = new LowerCaseFilter(result);
         return new ASCIIFoldingFilter(result);

@@ -204,9 +204,8 @@ public final class Schema {
 
     /** Newest first when {@code newestFirst}, else oldest first; undated articles always last. */
     public SortField publishedSort(boolean newestFirst) {
-        SortField sort = new SortField(PUBLISHED, SortField.Type.LONG, newestFirst);
-        sort.setMissingValue(newestFirst ? Long.MIN_VALUE : Long.MAX_VALUE);
-        return sort;
+        return new SortField(
+                PUBLISHED, SortField.Type.LONG, newestFirst, newestFirst ? Long.MIN_VALUE : Long.MAX_VALUE);
     }
 
     /** Ascending by id: the tie-break that makes every sort deterministic. */
