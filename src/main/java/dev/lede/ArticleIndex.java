@@ -187,6 +187,7 @@ public final class ArticleIndex implements AutoCloseable {
         try (Directory dir = FSDirectory.open(folder);
                 Lock lock = IndexFolder.lock(dir, folder.toString())) {
             lock.ensureValid();
+            IndexFolder.writeOwner(dir);
             IndexRebuild.deleteTree(staging);
             try (ArticleIndex target = open(staging, IndexConfig.defaults().refreshInterval(Duration.ZERO))) {
                 IndexRebuild.readStored(
@@ -387,6 +388,7 @@ public final class ArticleIndex implements AutoCloseable {
                 searchers) {
             if (writer != null) {
                 commit();
+                IndexFolder.clearOwner(directory); // while the lock is still ours
                 writer.close();
             }
         }

@@ -342,9 +342,9 @@ class ArticleIndexTest {
             assertThatThrownBy(() -> ArticleIndex.open(folder))
                     .isInstanceOf(IOException.class)
                     .isNotInstanceOf(IncompatibleIndexException.class)
-                    .hasMessage(
-                            "index " + folder + " is already open for writing (one writer per index): close the other"
-                                    + " ArticleIndex or lede process first");
+                    .hasMessageStartingWith("index " + folder + " is already open for writing by process "
+                            + ProcessHandle.current().pid() + " (")
+                    .hasMessageEndingWith("(one writer per index): close the other ArticleIndex or lede process first");
             first.add(article("a", "Still usable"));
             first.commit();
             assertThat(first.count()).isEqualTo(1);

@@ -113,8 +113,10 @@ class ReaderBesideWriterTest {
                 assertThatThrownBy(() -> ArticleIndex.open(folder))
                         .isInstanceOf(IOException.class)
                         .isNotInstanceOf(IncompatibleIndexException.class)
-                        .hasMessage("index " + folder + " is already open for writing (one writer per index): close"
-                                + " the other ArticleIndex or lede process first");
+                        .hasMessageStartingWith("index " + folder + " is already open for writing by process "
+                                + child.pid() + " (dev.lede.WriterProcess ")
+                        .hasMessageEndingWith(
+                                "(one writer per index): close the other ArticleIndex or lede process first");
 
                 toChild.println("next");
                 expectLine("committed 2 10");
@@ -151,6 +153,33 @@ class ReaderBesideWriterTest {
                 child.destroyForcibly();
                 child.waitFor(10, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void writerKilledWithSigkill_leavesNoLockBehind_andTheIndexAtItsLastCommit() throws Exception {
+        Path folder = tmp.resolve("index");
+        startWriter(folder, 3, 5);
+        expectLine("committed 1 5");
+
+        child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(child.isAlive()).isFalse();
+
+        // The lock file and the writer's note are still there, but the OS released the lock.
+        assertThat(folder.resolve("write.lock")).exists();
+        try (ArticleIndex again =
+                ArticleIndex.open(folder, IndexConfig.defaults().refreshInterval(Duration.ZERO))) {
+            assertThat(again.count()).isEqualTo(5);
+            again.add(dev.lede.article.Article.builder("after")
+                    .title("After the crash")
+                    .build());
+            again.commit();
+            assertThat(again.count()).isEqualTo(6);
+        }
+        try (org.apache.lucene.store.Directory dir = org.apache.lucene.store.FSDirectory.open(folder);
+                org.apache.lucene.index.CheckIndex check = new org.apache.lucene.index.CheckIndex(dir)) {
+            assertThat(check.checkIndex().clean).isTrue();
         }
     }
 }

@@ -2,7 +2,11 @@ package dev.lede.internal.index;
 
 import dev.lede.IncompatibleIndexException;
 import dev.lede.internal.schema.Schema;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
@@ -10,11 +14,20 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.IndexOutput;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 
 /** Opening an index folder: its format check, its writer, and the user data every commit carries. */
 public final class IndexFolder {
+    /**
+     * A note beside Lucene's write lock saying which process holds it, so that a second writer can
+     * be told whom to close. Lucene leaves files that are not its own alone.
+     */
+    public static final String OWNER_FILE = "lede-writer.txt";
+
     private IndexFolder() {}
 
     /** The commit user data recording the schema version. */
@@ -34,7 +47,7 @@ public final class IndexFolder {
     public static void check(Directory dir, String location) throws IOException {
         if (!DirectoryReader.indexExists(dir)) {
             try (Stream<String> files = Stream.of(dir.listAll())) {
-                if (files.anyMatch(f -> !f.equals(IndexWriter.WRITE_LOCK_NAME))) {
+                if (files.anyMatch(f -> !f.equals(IndexWriter.WRITE_LOCK_NAME) && !f.equals(OWNER_FILE))) {
                     throw new IncompatibleIndexException(location
                             + " is not a Lede index: the folder holds other files. Give an empty or new folder for"
                             + " the index.");
@@ -58,15 +71,54 @@ public final class IndexFolder {
         try {
             return dir.obtainLock(IndexWriter.WRITE_LOCK_NAME);
         } catch (LockObtainFailedException e) {
-            throw alreadyOpen(location, e);
+            throw alreadyOpen(dir, location, e);
         }
     }
 
-    private static IOException alreadyOpen(String location, LockObtainFailedException e) {
+    private static IOException alreadyOpen(Directory dir, String location, LockObtainFailedException e) {
+        String holder = owner(dir);
         return new IOException(
-                "index " + location + " is already open for writing (one writer per index): close the other"
-                        + " ArticleIndex or lede process first",
+                "index " + location + " is already open for writing" + (holder == null ? "" : " by " + holder)
+                        + " (one writer per index): close the other ArticleIndex or lede process first",
                 e);
+    }
+
+    /** Notes this process as the holder of the folder's write lock; call while holding it. */
+    public static void writeOwner(Directory dir) throws IOException {
+        ProcessHandle self = ProcessHandle.current();
+        String command = System.getProperty("sun.java.command", "").strip();
+        if (command.length() > 80) {
+            command = command.substring(0, 77) + "...";
+        }
+        String note = self.pid() + "\n" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n" + command + "\n";
+        clearOwner(dir);
+        try (IndexOutput out = dir.createOutput(OWNER_FILE, IOContext.DEFAULT)) {
+            out.writeString(note);
+        }
+    }
+
+    /** Removes this process's note; call before releasing the lock. */
+    public static void clearOwner(Directory dir) throws IOException {
+        try {
+            dir.deleteFile(OWNER_FILE);
+        } catch (NoSuchFileException | FileNotFoundException e) {
+            // no note: nothing to clear
+        }
+    }
+
+    /** "process 1234 (command), since 2026-...", or {@code null} when no live process is noted. */
+    static String owner(Directory dir) {
+        try (IndexInput in = dir.openInput(OWNER_FILE, IOContext.READONCE)) {
+            String[] lines = in.readString().split("\n", -1);
+            long pid = Long.parseLong(lines[0]);
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                String command = lines.length > 2 && !lines[2].isBlank() ? " (" + lines[2] + ")" : "";
+                return "process " + pid + command + ", since " + lines[1];
+            }
+        } catch (IOException | RuntimeException e) {
+            // no readable note: the message goes without a holder
+        }
+        return null;
     }
 
     /** The one writer of a folder, creating the index (with its first commit) when there is none. */
@@ -81,8 +133,9 @@ public final class IndexFolder {
         try {
             writer = new IndexWriter(dir, config);
         } catch (LockObtainFailedException e) {
-            throw alreadyOpen(location, e);
+            throw alreadyOpen(dir, location, e);
         }
+        writeOwner(dir);
         if (!DirectoryReader.indexExists(dir)) {
             writer.setLiveCommitData(commitData().entrySet());
             writer.commit(); // record the schema version, and give readers a first commit to open
