@@ -35,14 +35,70 @@ public final class StrictParser {
         Map<String, Float> boosts = new HashMap<>();
         schema.defaultFields().forEach(f -> boosts.put(f.name(), f.weight()));
         // A parser is cheap and not thread-safe: one per query.
-        MultiFieldQueryParser parser = new MultiFieldQueryParser(fields, schema.queryAnalyzer(), boosts);
+        MultiFieldQueryParser parser = new BoundedParser(fields, schema.queryAnalyzer(), boosts);
         parser.setAllowLeadingWildcard(false);
         try {
             return parser.parse(text);
+        } catch (CostlyRegexp e) {
+            throw new QuerySyntaxException(text, Math.max(0, text.indexOf(e.regexp) - 1), e.getMessage());
         } catch (ParseException e) {
+            if (e.getCause() instanceof CostlyRegexp costly) {
+                throw new QuerySyntaxException(text, Math.max(0, text.indexOf(costly.regexp) - 1), costly.getMessage());
+            }
             throw new QuerySyntaxException(text, position(text, e), problem(e));
         } catch (IndexSearcher.TooManyClauses e) {
             throw new QuerySyntaxException(text, text.length(), tooManyClauses());
+        }
+    }
+
+    /** Longest regular expression, and largest repeat count in one, that a query may hold. */
+    static final int MAX_REGEXP_CHARS = 200;
+
+    static final int MAX_REGEXP_REPEAT = 100;
+
+    private static final Pattern REPEAT = Pattern.compile("\\{(\\d+)(?:,(\\d*))?\\}");
+
+    /**
+     * Lucene's parser with a bound on regular expressions: building the automaton of {@code
+     * /[^a]{1,100000}/} takes most of a minute before any time limit could apply, so such a query is
+     * refused up front.
+     */
+    private static final class BoundedParser extends MultiFieldQueryParser {
+        BoundedParser(String[] fields, org.apache.lucene.analysis.Analyzer analyzer, Map<String, Float> boosts) {
+            super(fields, analyzer, boosts);
+        }
+
+        @Override
+        protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+            if (termStr.length() > MAX_REGEXP_CHARS) {
+                throw new CostlyRegexp(
+                        termStr, "a regular expression may be at most " + MAX_REGEXP_CHARS + " characters");
+            }
+            Matcher m = REPEAT.matcher(termStr);
+            while (m.find()) {
+                for (String bound : new String[] {m.group(1), m.group(2)}) {
+                    if (bound != null
+                            && !bound.isEmpty()
+                            && (bound.length() > 4 || Integer.parseInt(bound) > MAX_REGEXP_REPEAT)) {
+                        throw new CostlyRegexp(
+                                termStr,
+                                "a regular expression may repeat at most " + MAX_REGEXP_REPEAT + " times, not "
+                                        + bound);
+                    }
+                }
+            }
+            return super.getRegexpQuery(field, termStr);
+        }
+    }
+
+    /** A regular expression too costly to run, with its text for the error position. */
+    private static final class CostlyRegexp extends ParseException {
+        private static final long serialVersionUID = 1L;
+        final String regexp;
+
+        CostlyRegexp(String regexp, String message) {
+            super(message);
+            this.regexp = regexp;
         }
     }
 

@@ -98,4 +98,20 @@ class StrictParserTest {
     void parse_trailingWildcard_isAllowed() {
         assertThat(parser.parse("deport*").toString()).isEqualTo("(title:deport*)^0.5 (body:deport*)^1.0");
     }
+
+    @Test
+    void parse_costlyRegularExpressions_areRefusedAtTheirSlash() {
+        QuerySyntaxException repeat = org.assertj.core.api.Assertions.catchThrowableOfType(
+                QuerySyntaxException.class, () -> parser.parse("adams body:/[^a]{1,100000}/"));
+        assertThat(repeat.position()).isEqualTo(11);
+        assertThat(repeat.problem()).isEqualTo("a regular expression may repeat at most 100 times, not 100000");
+
+        QuerySyntaxException longOne = org.assertj.core.api.Assertions.catchThrowableOfType(
+                QuerySyntaxException.class, () -> parser.parse("/" + "a".repeat(201) + "/"));
+        assertThat(longOne.position()).isZero();
+        assertThat(longOne.problem()).isEqualTo("a regular expression may be at most 200 characters");
+
+        assertThat(parser.parse("/ad[a-z]{1,5}/").toString())
+                .isEqualTo("(title:/ad[a-z]{1,5}/)^0.5 (body:/ad[a-z]{1,5}/)^1.0");
+    }
 }
