@@ -87,11 +87,15 @@ public final class StrictParser {
                     }
                 }
             }
-            return super.getRegexpQuery(field, termStr);
+            try {
+                return super.getRegexpQuery(field, termStr);
+            } catch (IllegalArgumentException e) {
+                throw new CostlyRegexp(termStr, "not a valid regular expression: " + e.getMessage());
+            }
         }
     }
 
-    /** A regular expression too costly to run, with its text for the error position. */
+    /** A regular expression too costly to run, or malformed, with its text for the error position. */
     private static final class CostlyRegexp extends ParseException {
         private static final long serialVersionUID = 1L;
         final String regexp;

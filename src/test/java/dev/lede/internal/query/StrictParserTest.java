@@ -111,6 +111,11 @@ class StrictParserTest {
         assertThat(longOne.position()).isZero();
         assertThat(longOne.problem()).isEqualTo("a regular expression may be at most 200 characters");
 
+        QuerySyntaxException malformed = org.assertj.core.api.Assertions.catchThrowableOfType(
+                QuerySyntaxException.class, () -> parser.parse("adams /a{x/"));
+        assertThat(malformed.position()).isEqualTo(6);
+        assertThat(malformed.problem()).startsWith("not a valid regular expression: ");
+
         assertThat(parser.parse("/ad[a-z]{1,5}/").toString())
                 .isEqualTo("(title:/ad[a-z]{1,5}/)^0.5 (body:/ad[a-z]{1,5}/)^1.0");
     }
