@@ -408,4 +408,27 @@ class ArticleIndexTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("notes.txt");
         }
     }
+
+    @Test
+    void ingest_binaryFilesWithTextExtensions_areSkippedWithAReason_andUtf16IsRead() throws IOException {
+        Files.createDirectories(tmp.resolve("mixed"));
+        Files.write(tmp.resolve("mixed/photo.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 'I', 'H'});
+        Files.write(tmp.resolve("mixed/notes.md"), new byte[] {'#', ' ', 'x', 0, 1, 2});
+        Files.write(
+                tmp.resolve("mixed/utf16.txt"),
+                ("\uFEFFWindows headline\n\nSaved as UTF-16 by an old editor.")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+        Files.writeString(tmp.resolve("mixed/good.txt"), "Good headline\n\nGood body.");
+        try (ArticleIndex index = ArticleIndex.inMemory()) {
+            IngestReport report = index.ingest(tmp.resolve("mixed"));
+
+            assertThat(report.problems())
+                    .extracting(IngestProblem::toString)
+                    .containsExactly(
+                            "notes.md: looks like a binary file (it holds NUL bytes), not text (skipped)",
+                            "photo.txt: looks like a binary file (it holds NUL bytes), not text (skipped)");
+            assertThat(report.added()).isEqualTo(2);
+            assertThat(index.get("utf16.txt").orElseThrow().title()).isEqualTo("Windows headline");
+        }
+    }
 }

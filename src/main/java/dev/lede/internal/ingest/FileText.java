@@ -18,8 +18,25 @@ final class FileText {
 
     private FileText() {}
 
+    /** What a text reader reports for a file that is not text. */
+    static final String BINARY = "looks like a binary file (it holds NUL bytes), not text";
+
+    /**
+     * The file's text, or {@code null} for a binary file (a NUL byte in its first 8 KB, which text
+     * never has; UTF-16 text with a byte-order mark is read as such).
+     */
     static String read(InputFile input, ReportCollector report) throws IOException {
         byte[] bytes = Files.readAllBytes(input.path());
+        if (bytes.length >= 2
+                && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                        || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            return new String(bytes, StandardCharsets.UTF_16); // the BOM picks the byte order
+        }
+        for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
+            if (bytes[i] == 0) {
+                return null;
+            }
+        }
         try {
             return StandardCharsets.UTF_8
                     .newDecoder()

@@ -56,7 +56,12 @@ public final class MarkdownArticleReader implements ArticleReader {
 
     @Override
     public void read(InputFile input, Consumer<Article> sink, ReportCollector report) throws IOException {
-        Article article = parse(input.name(), FileText.read(input, report), report);
+        String text = FileText.read(input, report);
+        if (text == null) {
+            report.skipped(input.name(), 0, FileText.BINARY);
+            return;
+        }
+        Article article = parse(input.name(), text, report);
         if (article == null) {
             report.skipped(input.name(), 0, "no text in the file");
         } else {

@@ -16,6 +16,10 @@ public final class TextArticleReader implements ArticleReader {
     @Override
     public void read(InputFile input, Consumer<Article> sink, ReportCollector report) throws IOException {
         String raw = FileText.read(input, report);
+        if (raw == null) {
+            report.skipped(input.name(), 0, FileText.BINARY);
+            return;
+        }
         Article article = parse(input.name(), raw);
         if (article == null) {
             report.skipped(input.name(), 0, "no text in the file");
