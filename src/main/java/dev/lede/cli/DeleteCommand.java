@@ -19,9 +19,7 @@ final class DeleteCommand extends IndexTask implements Callable<Integer> {
     public Integer call() throws IOException {
         int deleted = 0;
         List<String> missing = new java.util.ArrayList<>();
-        if (!ArticleIndex.exists(folder())) {
-            SearchCommand.openForReading(folder()).close(); // says there is no index
-        }
+        SearchCommand.requireIndex(folder());
         try (ArticleIndex index = ArticleIndex.open(folder())) {
             for (String id : ids) {
                 if (index.delete(id)) {

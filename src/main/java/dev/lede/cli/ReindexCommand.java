@@ -21,9 +21,7 @@ final class ReindexCommand extends IndexTask implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path folder = folder();
-        if (!ArticleIndex.exists(folder)) {
-            SearchCommand.openForReading(folder).close(); // says there is no index
-        }
+        SearchCommand.requireIndex(folder);
         IngestReport report = ArticleIndex.rebuild(folder);
         spec.commandLine()
                 .getOut()

@@ -141,12 +141,17 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
         return openForReading(folder, null);
     }
 
-    static ArticleIndex openForReading(Path folder, Path synonyms) throws IOException {
+    /** Fails with what to do when there is no index in {@code folder}. */
+    static void requireIndex(Path folder) throws IOException {
         if (!ArticleIndex.exists(folder)) {
             throw new LedeCommand.CliException(
                     "no index at " + folder + ": build one with 'lede index PATH --index " + folder + "'",
                     LedeCommand.FAILED);
         }
+    }
+
+    static ArticleIndex openForReading(Path folder, Path synonyms) throws IOException {
+        requireIndex(folder);
         if (synonyms != null && !Files.isRegularFile(synonyms)) {
             throw new LedeCommand.CliException("no synonyms file at " + synonyms, LedeCommand.USAGE);
         }

@@ -184,6 +184,11 @@ public final class BulkIngest {
             }
         }
 
+        // The hash is computed once, for the comparison and for the document.
+        private void upsert(Article a, byte[] hash) throws IOException {
+            writer.updateDocument(schema.idTerm(a.id()), schema.toDocument(a, hash));
+        }
+
         private void write(Article a) throws IOException {
             byte[] hash = ContentHash.of(a);
             long prefix = prefix(hash);
@@ -192,19 +197,19 @@ public final class BulkIngest {
                 if (earlier == prefix) {
                     unchanged.increment();
                 } else {
-                    writer.updateDocument(schema.idTerm(a.id()), schema.toDocument(a));
+                    upsert(a, hash);
                     updated.increment();
                 }
                 return;
             }
             byte[] old = indexed.hash(a.id());
             if (old == null) {
-                writer.updateDocument(schema.idTerm(a.id()), schema.toDocument(a));
+                upsert(a, hash);
                 added.increment();
             } else if (Arrays.equals(old, hash)) {
                 unchanged.increment();
             } else {
-                writer.updateDocument(schema.idTerm(a.id()), schema.toDocument(a));
+                upsert(a, hash);
                 updated.increment();
             }
         }

@@ -215,6 +215,11 @@ public final class Schema {
 
     /** The Lucene document for an article. */
     public Document toDocument(Article article) {
+        return toDocument(article, ContentHash.of(article));
+    }
+
+    /** The Lucene document for an article whose {@link ContentHash} the caller already has. */
+    public Document toDocument(Article article, byte[] contentHash) {
         Document doc = new Document();
         doc.add(new StringField(ID, article.id(), Field.Store.YES));
         doc.add(new SortedDocValuesField(ID, new BytesRef(article.id())));
@@ -237,7 +242,7 @@ public final class Schema {
         addStored(doc, URL, article.url());
         addStored(doc, NOTICE, article.notice());
         article.extra().forEach((name, value) -> addKeyword(doc, EXTRA_PREFIX + name, value));
-        doc.add(new BinaryDocValuesField(HASH, new BytesRef(ContentHash.of(article))));
+        doc.add(new BinaryDocValuesField(HASH, new BytesRef(contentHash)));
         return doc;
     }
 
