@@ -141,6 +141,14 @@ public final class ArticleIndex implements AutoCloseable {
         return new ArticleIndex(FSDirectory.open(folder), folder.toString(), true, config);
     }
 
+    /**
+     * For tests: the index in any Lucene directory (a fault-injecting one, say), opened for reading
+     * and writing. The index takes ownership of {@code directory} and closes it.
+     */
+    static ArticleIndex open(Directory directory, String location, IndexConfig config) throws IOException {
+        return new ArticleIndex(directory, location, false, config);
+    }
+
     /** A new, empty index held in memory and gone when closed. */
     public static ArticleIndex inMemory() {
         return inMemory(IndexConfig.defaults());
