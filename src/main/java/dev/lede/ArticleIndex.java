@@ -220,8 +220,9 @@ public final class ArticleIndex implements AutoCloseable {
     /**
      * Ingests a file, or every supported file under a folder ({@code .txt}, {@code .md}, {@code
      * .json}, {@code .jsonl}), on all cores, upserting by id and skipping articles identical to their
-     * indexed version; then commits and refreshes. Bad files and records are reported and everything
-     * else is indexed. A plain-text article's id is its path relative to {@code path} (its name
+     * indexed version; commits every {@link IngestOptions#commitInterval()} meanwhile (so a crashed
+     * ingest, run again, skips what was committed) and when done, then refreshes. Bad files and
+     * records are reported and everything else is indexed. A plain-text article's id is its path relative to {@code path} (its name
      * when {@code path} is a file), so the same file ingested through another folder gets another id.
      *
      * @throws NoSuchFileException if {@code path} does not exist
@@ -233,7 +234,7 @@ public final class ArticleIndex implements AutoCloseable {
         IngestReport report;
         ingests.incrementAndGet();
         try {
-            report = new IngestRun(writer, schema, options).files(inputs, path, this::commit);
+            report = new IngestRun(writer, schema, options, this::commit).files(inputs, path);
         } finally {
             ingests.decrementAndGet();
         }
@@ -263,7 +264,7 @@ public final class ArticleIndex implements AutoCloseable {
         requireWritable();
         ingests.incrementAndGet();
         try {
-            return new IngestRun(writer, schema, options).articles(articles, this::commit);
+            return new IngestRun(writer, schema, options, this::commit).articles(articles);
         } finally {
             ingests.decrementAndGet();
         }

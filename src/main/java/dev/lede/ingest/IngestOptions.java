@@ -1,5 +1,6 @@
 package dev.lede.ingest;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -13,30 +14,43 @@ import java.util.function.Consumer;
  *     must return quickly
  * @param cancelled polled between articles; once it returns {@code true} the ingest stops reading,
  *     commits what it has written and reports {@link IngestReport#cancelled()}
+ * @param commitInterval how often a long ingest commits while it runs, so that a crash loses at most
+ *     about this much work (a re-run then skips what was committed as unchanged); 30 seconds by
+ *     default. Every ingest also commits when it ends.
  */
-public record IngestOptions(int threads, Consumer<IngestProgress> onProgress, BooleanSupplier cancelled) {
+public record IngestOptions(
+        int threads, Consumer<IngestProgress> onProgress, BooleanSupplier cancelled, Duration commitInterval) {
     public IngestOptions {
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("threads must be 1 to 256, not " + threads);
         }
         Objects.requireNonNull(onProgress, "onProgress");
         Objects.requireNonNull(cancelled, "cancelled");
+        Objects.requireNonNull(commitInterval, "commitInterval");
+        if (commitInterval.isNegative() || commitInterval.isZero()) {
+            throw new IllegalArgumentException("commitInterval must be positive, not " + commitInterval);
+        }
     }
 
-    /** One thread per core, no progress, never cancelled. */
+    /** One thread per core, no progress, never cancelled, a commit every 30 seconds. */
     public static IngestOptions defaults() {
-        return new IngestOptions(Runtime.getRuntime().availableProcessors(), p -> {}, () -> false);
+        return new IngestOptions(
+                Runtime.getRuntime().availableProcessors(), p -> {}, () -> false, Duration.ofSeconds(30));
     }
 
     public IngestOptions threads(int n) {
-        return new IngestOptions(n, onProgress, cancelled);
+        return new IngestOptions(n, onProgress, cancelled, commitInterval);
     }
 
     public IngestOptions onProgress(Consumer<IngestProgress> listener) {
-        return new IngestOptions(threads, listener, cancelled);
+        return new IngestOptions(threads, listener, cancelled, commitInterval);
     }
 
     public IngestOptions cancelWhen(BooleanSupplier condition) {
-        return new IngestOptions(threads, onProgress, condition);
+        return new IngestOptions(threads, onProgress, condition, commitInterval);
+    }
+
+    public IngestOptions commitInterval(Duration interval) {
+        return new IngestOptions(threads, onProgress, cancelled, interval);
     }
 }

@@ -20,7 +20,8 @@ import org.apache.lucene.index.IndexWriter;
 
 /**
  * Drives one ingest: reads inputs on the calling thread, hands the articles to a {@link BulkIngest},
- * reports progress, stops when cancelled, and commits at the end. Not thread-safe: one per ingest.
+ * reports progress, stops when cancelled, commits every {@link IngestOptions#commitInterval()} while
+ * it runs and again at the end. Not thread-safe: one per ingest.
  */
 public final class IngestRun {
     /** The durability step the index owns (commit with its user data, then refresh). */
@@ -35,19 +36,22 @@ public final class IngestRun {
     private final IngestOptions options;
     private final ReportCollector report = new ReportCollector();
     private final long start = System.nanoTime();
+    private final Commit commit;
     private long lastProgress = start;
+    private long lastCommit = start;
     private long read;
     private int filesDone;
     private int filesTotal;
     private boolean cancelled;
 
-    public IngestRun(IndexWriter writer, Schema schema, IngestOptions options) throws IOException {
+    public IngestRun(IndexWriter writer, Schema schema, IngestOptions options, Commit commit) throws IOException {
         this.bulk = new BulkIngest(writer, schema, options.threads());
         this.options = options;
+        this.commit = commit;
     }
 
     /** Ingests every supported file under {@code path}, then commits. */
-    public IngestReport files(Inputs inputs, Path path, Commit commit) throws IOException {
+    public IngestReport files(Inputs inputs, Path path) throws IOException {
         List<InputFile> files;
         try {
             files = inputs.list(path);
@@ -70,11 +74,11 @@ public final class IngestRun {
         } catch (RuntimeException | Error e) {
             throw fail(e);
         }
-        return finish(commit);
+        return finish();
     }
 
     /** Ingests articles the application holds, then commits. */
-    public IngestReport articles(Iterator<Article> articles, Commit commit) throws IOException {
+    public IngestReport articles(Iterator<Article> articles) throws IOException {
         try {
             while (articles.hasNext()) {
                 accept(articles.next());
@@ -84,7 +88,7 @@ public final class IngestRun {
         } catch (RuntimeException | Error e) {
             throw fail(e);
         }
-        return finish(commit);
+        return finish();
     }
 
     /** Stops the indexing threads and gives what to throw: the index's I/O failure unwrapped. */
@@ -120,6 +124,21 @@ public final class IngestRun {
         bulk.accept(article);
         read++;
         progress(false);
+        commitIfDue();
+    }
+
+    // The writer takes the commit while the indexing threads go on: it holds what they had written.
+    private void commitIfDue() {
+        long now = System.nanoTime();
+        if (now - lastCommit < options.commitInterval().toNanos()) {
+            return;
+        }
+        try {
+            commit.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the index failed: see fail()
+        }
+        lastCommit = System.nanoTime();
     }
 
     private boolean checkCancelled() {
@@ -137,7 +156,7 @@ public final class IngestRun {
         }
     }
 
-    private IngestReport finish(Commit commit) throws IOException {
+    private IngestReport finish() throws IOException {
         bulk.finish();
         for (BulkIngest.Rejected r : bulk.rejected()) {
             report.failed("article " + r.id(), 0, "the index refused it: " + r.reason());
