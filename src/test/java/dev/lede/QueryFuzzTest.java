@@ -51,6 +51,7 @@ class QueryFuzzTest {
             "/NOT!{\u0003/",
             "/a{x/",
             "/[/",
+            "/(a|b)*a(a|b){20}/",
             "x".repeat(10_000));
 
     private static final String[] PIECES = {
@@ -91,6 +92,15 @@ class QueryFuzzTest {
         "^3",
         "/",
         "/a.*/",
+        "(a|b)",
+        "{20}",
+        "{1,100}",
+        "|",
+        ".*",
+        "a*",
+        "*b",
+        "?c",
+        "~1",
         "\\",
         "TO",
         "[a TO z]",

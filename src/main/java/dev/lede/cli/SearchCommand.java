@@ -172,6 +172,10 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
                 count,
                 TerminalText.clean(query),
                 results.took().toMillis());
+        if (results.timedOut()) {
+            out.println("The search stopped at its time limit: these are the results found by then."
+                    + " Give it longer with --timeout SECONDS, or narrow the query.");
+        }
         int rank = (request.page() - 1) * request.size() + 1;
         for (Hit hit : results.hits()) {
             out.println();
@@ -212,6 +216,9 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
         o.put("total", results.total());
         o.put("totalIsExact", results.totalIsExact());
         o.put("tookMs", results.took().toMillis());
+        if (results.timedOut()) {
+            o.put("timedOut", true);
+        }
         if (request.after() == null) {
             o.put("page", request.page());
         }

@@ -80,6 +80,14 @@ final class SearchControls {
             description = "The share of the score freshness may take, 0 to 1 (default: ${DEFAULT-VALUE}).")
     double recencyWeight;
 
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "5",
+            description =
+                    "Stop a search after this long and show what it found (default: ${DEFAULT-VALUE}; 0: no limit).")
+    double timeoutSeconds;
+
     boolean hasFilters() {
         return since != null
                 || until != null
@@ -96,7 +104,13 @@ final class SearchControls {
      */
     SearchRequest apply(SearchRequest request, Clock clock) {
         try {
-            SearchRequest r = request.sort(sort).page(page).exactTotal(exactTotal);
+            if (!(timeoutSeconds >= 0 && timeoutSeconds <= 3600)) {
+                throw new IllegalArgumentException("--timeout must be 0 to 3600 seconds, not " + timeoutSeconds);
+            }
+            SearchRequest r = request.sort(sort)
+                    .page(page)
+                    .exactTotal(exactTotal)
+                    .timeout(Duration.ofNanos(Math.round(timeoutSeconds * 1e9)));
             if (since != null) {
                 r = r.since(instant("--since", since, clock, false));
             }

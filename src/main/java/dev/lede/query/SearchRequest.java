@@ -1,5 +1,6 @@
 package dev.lede.query;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,6 +30,11 @@ import java.util.Objects;
  * @param highlight snippet settings; {@link Highlight#defaults()} by default
  * @param recency freshness as a share of the relevance score, or {@code null} (the default) for
  *     none; ignored when sorting by date
+ * @param timeout how long the search may run, term expansion (wildcards, fuzzy terms) included,
+ *     before it stops and returns the hits found so far flagged {@link SearchResults#timedOut()};
+ *     {@link #DEFAULT_TIMEOUT} (5 seconds) by default, {@link Duration#ZERO} for no limit.
+ *     Highlighting the returned page is not counted: its cost is bounded by the page size and {@link
+ *     Highlight#maxChars()}.
  */
 public record SearchRequest(
         String query,
@@ -40,8 +46,11 @@ public record SearchRequest(
         String after,
         boolean exactTotal,
         Highlight highlight,
-        Recency recency) {
+        Recency recency,
+        Duration timeout) {
     public static final int DEFAULT_SIZE = 10;
+    /** How long a search may take by default before it stops and returns what it found. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     /** The deepest result reachable by {@code page} and {@code size}, as in Elasticsearch. */
     public static final int MAX_WINDOW = 10_000;
 
@@ -67,6 +76,10 @@ public record SearchRequest(
         if (after != null && after.isBlank()) {
             throw new IllegalArgumentException("after must be a cursor from a previous page, not blank");
         }
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must not be negative, not " + timeout);
+        }
     }
 
     /** The lenient search for {@code query}: relevance order, first 10 hits, default highlighting. */
@@ -81,52 +94,68 @@ public record SearchRequest(
                 null,
                 false,
                 Highlight.defaults(),
-                null);
+                null,
+                DEFAULT_TIMEOUT);
     }
 
     public SearchRequest syntax(Syntax syntax) {
-        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency);
+        return new SearchRequest(
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
     }
 
     public SearchRequest filters(Filters filters) {
-        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency);
+        return new SearchRequest(
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
     }
 
     public SearchRequest sort(SortOrder sort) {
-        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency);
+        return new SearchRequest(
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
     }
 
     /** Hits per page. */
     public SearchRequest size(int size) {
-        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency);
+        return new SearchRequest(
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
     }
 
     /** The 1-based page. */
     public SearchRequest page(int page) {
-        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency);
+        return new SearchRequest(
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
     }
 
     /** The 1-based page of {@code size} hits. */
     public SearchRequest page(int page, int size) {
-        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency);
+        return new SearchRequest(
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
     }
 
     /** The page after the one whose {@link SearchResults#nextCursor()} this is. */
     public SearchRequest after(String cursor) {
-        return new SearchRequest(query, syntax, filters, sort, page, size, cursor, exactTotal, highlight, recency);
+        return new SearchRequest(
+                query, syntax, filters, sort, page, size, cursor, exactTotal, highlight, recency, timeout);
     }
 
     public SearchRequest exactTotal(boolean exact) {
-        return new SearchRequest(query, syntax, filters, sort, page, size, after, exact, highlight, recency);
+        return new SearchRequest(query, syntax, filters, sort, page, size, after, exact, highlight, recency, timeout);
     }
 
     public SearchRequest highlight(Highlight highlight) {
-        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency);
+        return new SearchRequest(
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
     }
 
     /** Mixes freshness into relevance; {@code null} turns it off. */
     public SearchRequest recency(Recency recency) {
-        return new SearchRequest(query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency);
+        return new SearchRequest(
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
+    }
+
+    /** How long the search may run before it returns what it found; {@link Duration#ZERO}: no limit. */
+    public SearchRequest timeout(Duration timeout) {
+        return new SearchRequest(
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
     }
 
     /** Only articles published at or after {@code instant}. */

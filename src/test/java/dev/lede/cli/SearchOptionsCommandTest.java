@@ -122,6 +122,33 @@ class SearchOptionsCommandTest {
     }
 
     @Test
+    void timeout_boundsTheSearch_andSaysWhenItStopped() throws IOException {
+        // Fuzzy terms take far longer than a microsecond to expand, cold or warm.
+        String fuzzy = String.join(" ", java.util.Collections.nCopies(5, "electon~2 goverment~2 presidnt~2"));
+
+        assertThat(run("search", "--strict", "--timeout", "0.000001", "--json", fuzzy))
+                .isZero();
+        JsonNode stopped = JSON.readTree(out);
+        assertThat(stopped.get("timedOut").asBoolean()).isTrue();
+        assertThat(stopped.get("totalIsExact").asBoolean()).isFalse();
+        assertThat(stopped.has("nextCursor")).isFalse();
+
+        assertThat(run("search", "--strict", "--timeout", "0.000001", fuzzy)).isZero();
+        assertThat(out)
+                .contains("The search stopped at its time limit: these are the results found by then."
+                        + " Give it longer with --timeout SECONDS, or narrow the query.");
+
+        assertThat(run("search", "--strict", "--timeout", "0", "--json", fuzzy)).isZero();
+        JsonNode whole = JSON.readTree(out);
+        assertThat(whole.has("timedOut")).isFalse();
+        assertThat(whole.get("total").asInt())
+                .isGreaterThan(stopped.get("total").asInt());
+
+        assertThat(run("search", "x", "--timeout", "-1")).isEqualTo(2);
+        assertThat(err).isEqualTo("lede: --timeout must be 0 to 3600 seconds, not -1.0\n");
+    }
+
+    @Test
     void relativeAges_countBackFromNow() {
         Clock clock = Clock.fixed(Instant.parse("2024-03-10T12:00:00Z"), ZoneOffset.UTC);
 

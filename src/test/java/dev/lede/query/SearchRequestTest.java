@@ -3,6 +3,7 @@ package dev.lede.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class SearchRequestTest {
@@ -20,7 +21,8 @@ class SearchRequestTest {
                         null,
                         false,
                         Highlight.defaults(),
-                        null));
+                        null,
+                        Duration.ofSeconds(5)));
     }
 
     @Test
@@ -40,7 +42,8 @@ class SearchRequestTest {
                         null,
                         false,
                         Highlight.passages(1),
-                        null));
+                        null,
+                        Duration.ofSeconds(5)));
         assertThat(base).isEqualTo(SearchRequest.of("q"));
     }
 

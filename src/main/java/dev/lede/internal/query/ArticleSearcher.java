@@ -9,12 +9,16 @@ import dev.lede.query.ScoreExplanation;
 import dev.lede.query.SearchRequest;
 import dev.lede.query.SearchResults;
 import dev.lede.query.SortOrder;
+import dev.lede.query.Syntax;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.ExitableDirectoryReader;
+import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
@@ -87,6 +91,18 @@ public final class ArticleSearcher {
      * @throws IllegalArgumentException if the request's cursor is not valid for it
      */
     public SearchResults search(IndexSearcher searcher, SearchRequest request) throws IOException {
+        Duration timeout = request.timeout();
+        return search(searcher, request, timeout.isZero() ? null : deadline(timeout));
+    }
+
+    /** Says stop once {@code timeout} has passed from now (to the nanosecond, unlike Lucene's own). */
+    private static QueryTimeout deadline(Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        return () -> System.nanoTime() - end > 0;
+    }
+
+    /** The search, stopped when {@code limit} (if any) says so. */
+    SearchResults search(IndexSearcher searcher, SearchRequest request, QueryTimeout limit) throws IOException {
         long start = System.nanoTime();
         LuceneCompiler.Compiled compiled = compile(request);
         if (compiled == null) {
@@ -97,21 +113,50 @@ public final class ArticleSearcher {
         FieldDoc after = request.after() == null ? null : SearchCursor.decode(request.after(), order);
         int skip = (request.page() - 1) * request.size();
         int threshold = request.exactTotal() ? Integer.MAX_VALUE : TOTAL_HITS_THRESHOLD;
+        IndexSearcher bounded = bounded(searcher, limit, request.syntax() == Syntax.LUCENE);
         TopDocs top;
         try {
-            top = searcher.search(
+            top = bounded.search(
                     query, new TopFieldCollectorManager(sort(order), skip + request.size(), after, threshold));
         } catch (IndexSearcher.TooManyClauses e) {
             // Only a strict query gets here (wildcards and ranges expand when the search runs).
             throw new QuerySyntaxException(request.query(), request.query().length(), StrictParser.tooManyClauses());
+        } catch (ExitableDirectoryReader.ExitingReaderException e) {
+            // Out of time while expanding terms, before any article was scored.
+            return new SearchResults(0, false, List.of(), null, since(start), true);
         }
+        boolean timedOut = bounded.timedOut();
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(skip, top.scoreDocs.length), top.scoreDocs.length);
+        // The page is highlighted without the time limit: its cost is bounded by its size.
         List<Hit> hits = hits(searcher, query, page, order, request);
         TotalHits total = top.totalHits;
-        boolean exact = total.relation() == TotalHits.Relation.EQUAL_TO;
-        boolean more = page.length == request.size() && (!exact || total.value() > skip + page.length || after != null);
+        boolean exact = total.relation() == TotalHits.Relation.EQUAL_TO && !timedOut;
+        boolean more = !timedOut
+                && page.length == request.size()
+                && (!exact || total.value() > skip + page.length || after != null);
         String next = more ? SearchCursor.encode(order, (FieldDoc) page[page.length - 1]) : null;
-        return new SearchResults(total.value(), exact, hits, next, since(start));
+        return new SearchResults(total.value(), exact, hits, next, since(start), timedOut);
+    }
+
+    /**
+     * A searcher over the same point in time that stops when {@code limit} says: while scoring (it then
+     * keeps the hits found so far and reports {@link IndexSearcher#timedOut()}) and, for the strict
+     * syntax, also while enumerating terms to expand wildcards, fuzzy terms and ranges (it then
+     * throws), which Lucene's searcher timeout alone does not cover. The lenient syntax expands
+     * nothing, so it is spared the checks on every term the reader reads.
+     */
+    private static IndexSearcher bounded(IndexSearcher searcher, QueryTimeout limit, boolean expands)
+            throws IOException {
+        if (limit == null) {
+            return searcher;
+        }
+        IndexSearcher s = new IndexSearcher(
+                expands
+                        ? ExitableDirectoryReader.wrap((DirectoryReader) searcher.getIndexReader(), limit)
+                        : searcher.getIndexReader());
+        s.setSimilarity(searcher.getSimilarity());
+        s.setTimeout(limit);
+        return s;
     }
 
     // Nothing to rank by (only exclusions, or only filters): newest first, as a news reader expects.

@@ -12,6 +12,7 @@ import org.apache.lucene.queryparser.classic.QueryParserConstants;
 import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * Lucene's classic syntax through Lucene's own parser, over the schema's default fields and
@@ -48,8 +49,20 @@ public final class StrictParser {
             throw new QuerySyntaxException(text, position(text, e), problem(e));
         } catch (IndexSearcher.TooManyClauses e) {
             throw new QuerySyntaxException(text, text.length(), tooManyClauses());
+        } catch (TooComplexToDeterminizeException e) {
+            // A wildcard or regular expression whose automaton would take too much work to build.
+            throw new QuerySyntaxException(
+                    text, complexTermPosition(text), "a wildcard or regular expression is too complex to run");
         }
     }
+
+    // The first regular expression or wildcard term: the likely culprit.
+    private static int complexTermPosition(String text) {
+        Matcher m = COMPLEX_TERM.matcher(text);
+        return m.find() ? m.start() : 0;
+    }
+
+    private static final Pattern COMPLEX_TERM = Pattern.compile("/|\\S*[*?]");
 
     /** Longest regular expression, and largest repeat count in one, that a query may hold. */
     static final int MAX_REGEXP_CHARS = 200;

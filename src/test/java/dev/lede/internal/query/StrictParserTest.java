@@ -119,4 +119,13 @@ class StrictParserTest {
         assertThat(parser.parse("/ad[a-z]{1,5}/").toString())
                 .isEqualTo("(title:/ad[a-z]{1,5}/)^0.5 (body:/ad[a-z]{1,5}/)^1.0");
     }
+
+    @Test
+    void parse_aRegularExpressionTooComplexToBuild_isASyntaxErrorAtItsSlash() {
+        // Each extra (a|b) doubles the states of the automaton Lucene must build: 2^20 here.
+        QuerySyntaxException e = error("adams /(a|b)*a(a|b){20}/");
+
+        assertThat(e.position()).isEqualTo(6);
+        assertThat(e.problem()).isEqualTo("a wildcard or regular expression is too complex to run");
+    }
 }
