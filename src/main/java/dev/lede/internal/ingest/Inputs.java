@@ -1,20 +1,24 @@
 package dev.lede.internal.ingest;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Finds the files under a path and the reader for each, by file extension. Hidden files and
  * folders (names starting with {@code .}) are passed over. Order is by path, so ids and reports
- * come out the same on every run.
+ * come out the same on every run. Links to files are followed; links to folders are not, and are
+ * listed, as are broken links, link loops and folders that cannot be listed, so that the report
+ * says why they were not read (see {@link UnreadablePath}).
  */
 public final class Inputs {
     private final Map<String, ArticleReader> readers;
@@ -35,10 +39,12 @@ public final class Inputs {
     public Optional<ArticleReader> readerFor(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        if (dot < 0) {
-            return Optional.empty();
+        ArticleReader reader =
+                dot < 0 ? null : readers.get(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        if (UnreadablePath.applies(file, reader != null)) {
+            return Optional.of(UnreadablePath.INSTANCE);
         }
-        return Optional.ofNullable(readers.get(name.substring(dot + 1).toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(reader);
     }
 
     /**
@@ -54,14 +60,35 @@ public final class Inputs {
         if (!Files.isDirectory(root)) {
             return List.of(new InputFile(root, root.getFileName().toString()));
         }
-        List<InputFile> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(Files::isRegularFile)
-                    .filter(p -> !isHidden(root.relativize(p)))
-                    .sorted()
-                    .forEach(p -> files.add(new InputFile(p, relativeName(root, p))));
-        }
-        return files;
+        List<Path> found = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return !dir.equals(root) && isHidden(root.relativize(dir))
+                        ? FileVisitResult.SKIP_SUBTREE
+                        : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (!isHidden(root.relativize(file)) && (attrs.isRegularFile() || attrs.isSymbolicLink())) {
+                    found.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                if (!isHidden(root.relativize(file))) {
+                    found.add(file); // an unlistable folder: its reader says so in the report
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return found.stream()
+                .sorted()
+                .map(p -> new InputFile(p, relativeName(root, p)))
+                .toList();
     }
 
     private static boolean isHidden(Path relative) {
@@ -74,6 +101,9 @@ public final class Inputs {
     }
 
     private static String relativeName(Path root, Path file) {
+        if (file.equals(root)) {
+            return root.getFileName().toString(); // the folder given could not be listed
+        }
         List<String> parts = new ArrayList<>();
         root.relativize(file).forEach(p -> parts.add(p.toString()));
         return String.join("/", parts);

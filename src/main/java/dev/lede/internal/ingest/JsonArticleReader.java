@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.lede.article.Article;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.io.InputStreamReader;
 import java.util.function.Consumer;
 
 /**
@@ -17,7 +17,9 @@ import java.util.function.Consumer;
  * {@link RecordMapper}. An array is streamed, so a large export never sits in memory whole. A record
  * without an id gets {@code <file>#<position>} (1-based array position; such ids shift when records
  * are inserted before it). A bad element is reported with its position and the others are indexed;
- * malformed JSON ends the file there, with what came before it indexed.
+ * malformed JSON ends the file there, with what came before it indexed. A binary file and an empty
+ * one are skipped; a file that is not valid UTF-8 is read as Windows-1252 with a warning (see {@link
+ * FileText}).
  */
 public final class JsonArticleReader implements ArticleReader {
     // Streaming: the tokens after each element are the rest of the file, not trailing garbage.
@@ -28,10 +30,22 @@ public final class JsonArticleReader implements ArticleReader {
     public void read(InputFile input, Consumer<Article> sink, ReportCollector report) throws IOException {
         String file = input.name();
         int position = 0;
-        try (InputStream in = Files.newInputStream(input.path());
-                JsonParser parser = RecordMapper.JSON.createParser(in)) {
+        if (FileText.isBinary(input.path())) {
+            report.skipped(file, 0, FileText.BINARY);
+            return;
+        }
+        boolean utf8 = FileText.isUtf8(input.path());
+        if (!utf8) {
+            report.warning(file, 0, FileText.NOT_UTF8);
+        }
+        try (InputStream in = FileText.open(input.path());
+                JsonParser parser = utf8
+                        ? RecordMapper.JSON.createParser(in)
+                        : RecordMapper.JSON.createParser(new InputStreamReader(in, FileText.WINDOWS_1252))) {
             JsonToken first = parser.nextToken();
-            if (first == JsonToken.START_OBJECT) {
+            if (first == null) {
+                report.skipped(file, 0, FileText.EMPTY);
+            } else if (first == JsonToken.START_OBJECT) {
                 position = 1;
                 accept(TREES.readValue(parser), file, position, sink, report);
                 if (parser.nextToken() != null) {

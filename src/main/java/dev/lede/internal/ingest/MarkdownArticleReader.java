@@ -63,7 +63,7 @@ public final class MarkdownArticleReader implements ArticleReader {
         }
         Article article = parse(input.name(), text, report);
         if (article == null) {
-            report.skipped(input.name(), 0, "no text in the file");
+            report.skipped(input.name(), 0, FileText.EMPTY);
         } else {
             sink.accept(article);
         }

@@ -22,7 +22,7 @@ public final class TextArticleReader implements ArticleReader {
         }
         Article article = parse(input.name(), raw);
         if (article == null) {
-            report.skipped(input.name(), 0, "no text in the file");
+            report.skipped(input.name(), 0, FileText.EMPTY);
         } else {
             sink.accept(article);
         }

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lede.TestFiles;
 import dev.lede.article.Article;
+import dev.lede.ingest.IngestProblem;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The contract every input format keeps, checked on small fixtures written for the project: ids,
@@ -55,6 +58,37 @@ abstract class ArticleReaderContractTest {
             }
         }
         return new Read(articles, report);
+    }
+
+    /** What the reader gives for one file holding {@code bytes}. */
+    Read readBytes(Path folder, byte[] bytes) throws IOException {
+        Path file = Files.write(Files.createDirectories(folder).resolve("input." + extension()), bytes);
+        List<Article> articles = new ArrayList<>();
+        ReportCollector report = new ReportCollector();
+        reader().read(new InputFile(file, file.getFileName().toString()), articles::add, report);
+        return new Read(articles, report);
+    }
+
+    @Test
+    void read_binaryFile_isSkippedWithAReason(@TempDir Path dir) throws IOException {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        Read read = readBytes(dir, png);
+
+        assertThat(read.articles()).isEmpty();
+        assertThat(read.report().problems())
+                .extracting(IngestProblem::toString)
+                .containsExactly(
+                        "input." + extension() + ": looks like a binary file (it holds NUL bytes), not text (skipped)");
+    }
+
+    @Test
+    void read_emptyFile_isSkippedWithAReason(@TempDir Path dir) throws IOException {
+        Read read = readBytes(dir, new byte[0]);
+
+        assertThat(read.articles()).isEmpty();
+        assertThat(read.report().problems())
+                .extracting(IngestProblem::toString)
+                .containsExactly("input." + extension() + ": no text in the file (skipped)");
     }
 
     Read readFixtures() throws IOException {

@@ -3,10 +3,12 @@ package dev.lede.internal.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lede.ingest.IngestProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,5 +70,40 @@ class InputsTest {
         assertThat(inputs.readerFor(Path.of("export.json"))).containsInstanceOf(JsonArticleReader.class);
         assertThat(inputs.readerFor(Path.of("notes.docx"))).isEmpty();
         assertThat(inputs.readerFor(Path.of("README"))).isEmpty();
+    }
+
+    @Test
+    void list_linksThatDoNotLeadToAFile_areListedAndTheirReaderSaysWhy() throws IOException {
+        touch("sub/story.txt");
+        Files.createSymbolicLink(root.resolve("self.txt"), Path.of("self.txt"));
+        Files.createSymbolicLink(root.resolve("gone.md"), Path.of("missing.md"));
+        Files.createSymbolicLink(root.resolve("gone.docx"), Path.of("missing.docx"));
+        Files.createSymbolicLink(root.resolve("sub/up"), Path.of(".."));
+        Files.createSymbolicLink(root.resolve("story-link.txt"), Path.of("sub/story.txt"));
+        Inputs inputs = new Inputs();
+        ReportCollector report = new ReportCollector();
+
+        List<InputFile> files = inputs.list(root);
+        for (InputFile input : files) {
+            inputs.readerFor(input.path()).ifPresent(r -> read(r, input, report));
+        }
+
+        assertThat(files)
+                .extracting(InputFile::name)
+                .containsExactly("gone.docx", "gone.md", "self.txt", "story-link.txt", "sub/story.txt", "sub/up");
+        assertThat(report.problems())
+                .extracting(IngestProblem::toString)
+                .containsExactly(
+                        "gone.md: a broken symbolic link: missing.md does not exist (failed)",
+                        "self.txt: a symbolic link loop: the link never leads to a file (failed)",
+                        "sub/up: a symbolic link to a folder that holds it (a loop); not followed (skipped)");
+    }
+
+    private static void read(ArticleReader reader, InputFile input, ReportCollector report) {
+        try {
+            reader.read(input, a -> {}, report);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

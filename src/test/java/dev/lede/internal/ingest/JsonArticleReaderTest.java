@@ -204,4 +204,18 @@ class JsonArticleReaderTest extends ArticleReaderContractTest {
                 .containsExactly(new IngestProblem(
                         "two.json", 0, Outcome.FAILED, "content after the top-level object was not read"));
     }
+
+    @Test
+    void read_windows1252File_isDecodedWithAWarning() throws IOException {
+        java.nio.charset.Charset windows1252 = java.nio.charset.Charset.forName("windows-1252");
+        Read read = readBytes(
+                tmp.resolve("cp"),
+                "[{\"id\": \"a\", \"title\": \"“Quoted” caf\u00e9\"}, {\"id\": \"b\", \"title\": \"Plain\"}]"
+                        .getBytes(windows1252));
+
+        assertThat(read.articles()).extracting(Article::title).containsExactly("“Quoted” café", "Plain");
+        assertThat(read.report().problems())
+                .extracting(IngestProblem::toString)
+                .containsExactly("input.json: not valid UTF-8; read as Windows-1252 (warning)");
+    }
 }

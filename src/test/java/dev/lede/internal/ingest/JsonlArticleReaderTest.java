@@ -225,4 +225,21 @@ class JsonlArticleReaderTest extends ArticleReaderContractTest {
                         .build());
         assertThat(report.problems()).isEmpty();
     }
+
+    @Test
+    void read_windows1252LineBetweenUtf8Lines_isDecodedWithAWarningAndTheOthersRead(@TempDir Path dir)
+            throws IOException {
+        java.nio.charset.Charset windows1252 = java.nio.charset.Charset.forName("windows-1252");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes("{\"id\": \"a\", \"title\": \"Première\"}\n".getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes("{\"id\": \"b\", \"title\": \"“Second”\"}\r\n".getBytes(windows1252));
+        bytes.writeBytes("{\"id\": \"c\", \"title\": \"Troisième\"}".getBytes(StandardCharsets.UTF_8));
+
+        Read read = readBytes(dir, bytes.toByteArray());
+
+        assertThat(read.articles()).extracting(Article::title).containsExactly("Première", "“Second”", "Troisième");
+        assertThat(read.report().problems())
+                .extracting(IngestProblem::toString)
+                .containsExactly("input.jsonl:2: not valid UTF-8; read as Windows-1252 (warning)");
+    }
 }
