@@ -32,6 +32,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -235,6 +236,8 @@ public final class ArticleIndex implements AutoCloseable {
         ingests.incrementAndGet();
         try {
             report = new IngestRun(writer, schema, options, this::commit).files(inputs, path);
+        } catch (AlreadyClosedException e) {
+            throw stoppedWriting(e);
         } finally {
             ingests.decrementAndGet();
         }
@@ -265,6 +268,8 @@ public final class ArticleIndex implements AutoCloseable {
         ingests.incrementAndGet();
         try {
             return new IngestRun(writer, schema, options, this::commit).articles(articles);
+        } catch (AlreadyClosedException e) {
+            throw stoppedWriting(e);
         } finally {
             ingests.decrementAndGet();
         }
@@ -277,7 +282,11 @@ public final class ArticleIndex implements AutoCloseable {
     public void add(Article article) throws IOException {
         Objects.requireNonNull(article, "article");
         requireWritable();
-        writer.updateDocument(schema.idTerm(article.id()), schema.toDocument(article));
+        try {
+            writer.updateDocument(schema.idTerm(article.id()), schema.toDocument(article));
+        } catch (AlreadyClosedException e) {
+            throw stoppedWriting(e);
+        }
     }
 
     /**
@@ -291,7 +300,11 @@ public final class ArticleIndex implements AutoCloseable {
         requireWritable();
         refresh();
         boolean existed = get(id).isPresent();
-        writer.deleteDocuments(schema.idTerm(id));
+        try {
+            writer.deleteDocuments(schema.idTerm(id));
+        } catch (AlreadyClosedException e) {
+            throw stoppedWriting(e);
+        }
         return existed;
     }
 
@@ -313,14 +326,29 @@ public final class ArticleIndex implements AutoCloseable {
     /** Makes every change so far durable and searchable. */
     public void commit() throws IOException {
         requireWritable();
-        writer.setLiveCommitData(IndexFolder.commitData().entrySet());
-        writer.commit();
+        commitWriter();
         refresh();
+    }
+
+    private void commitWriter() throws IOException {
+        try {
+            writer.setLiveCommitData(IndexFolder.commitData().entrySet());
+            writer.commit();
+        } catch (AlreadyClosedException e) {
+            throw stoppedWriting(e);
+        }
     }
 
     /** Makes changes so far searchable (not durable); a read-only index sees the latest commit. */
     public void refresh() throws IOException {
-        searchers.maybeRefreshBlocking();
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (AlreadyClosedException e) {
+            if (writer == null) {
+                throw e;
+            }
+            throw stoppedWriting(e);
+        }
     }
 
     /** Searches with the lenient syntax, top 10, default highlighting. Never throws for bad syntax. */
@@ -387,7 +415,10 @@ public final class ArticleIndex implements AutoCloseable {
         }
     }
 
-    /** Commits (unless read-only) and releases the folder. */
+    /**
+     * Commits (unless read-only) and releases the folder. When the commit fails, the folder is
+     * released all the same, holding its last commit, and the failure is thrown.
+     */
     @Override
     public void close() throws IOException {
         if (refresher != null) {
@@ -396,11 +427,40 @@ public final class ArticleIndex implements AutoCloseable {
         try (directory;
                 searchers) {
             if (writer != null) {
-                commit();
-                IndexFolder.clearOwner(directory); // while the lock is still ours
-                writer.close();
+                closeWriter();
             }
         }
+    }
+
+    private void closeWriter() throws IOException {
+        try {
+            commitWriter(); // no refresh: nothing will search this index again
+            IndexFolder.clearOwner(directory); // while the lock is still ours
+        } catch (IOException | RuntimeException | Error e) {
+            // Without this rollback the writer would keep the write lock until the process exits.
+            try {
+                writer.rollback();
+            } catch (IOException | RuntimeException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
+        writer.close();
+    }
+
+    /**
+     * After an I/O error in a flush or merge, Lucene's writer closes itself (a "tragic" exception)
+     * and every later write says only that it is closed: name the error instead.
+     */
+    private IOException stoppedWriting(AlreadyClosedException e) {
+        Throwable cause = writer.getTragicException();
+        if (cause == null) {
+            throw e; // closed by the application: a programmer error
+        }
+        return new IOException(
+                "index " + location + " stopped writing after an I/O error (" + cause
+                        + "); it holds its last commit: close it and open it again",
+                cause);
     }
 
     private ScheduledExecutorService startRefresher(IndexConfig config) {
