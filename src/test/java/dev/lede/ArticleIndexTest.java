@@ -96,7 +96,8 @@ class ArticleIndexTest {
             assertThat(first.added()).isEqualTo(3);
             assertThat(second.added()).isZero();
             assertThat(second.unchanged()).isEqualTo(3);
-            assertThat(second.files()).isEqualTo(3);
+            assertThat(second.files()).isZero(); // not read again
+            assertThat(second.unchangedFiles()).isEqualTo(3);
             assertThat(index.count()).isEqualTo(3);
             assertThat(ids(index, "headline")).containsExactly("a.txt", "sub/b.txt");
         }
@@ -123,13 +124,15 @@ class ArticleIndexTest {
     }
 
     @Test
-    void ingest_sameFileThroughAnotherFolder_getsAnotherId() throws IOException {
+    void ingest_sameFileThroughAnotherFolder_getsAnotherId_whichReplacesTheOldOne() throws IOException {
         write("in/2025/story.txt", "Nested headline\n\nNested body.");
         try (ArticleIndex index = ArticleIndex.inMemory()) {
             index.ingest(tmp.resolve("in"));
-            index.ingest(tmp.resolve("in/2025"));
+            IngestReport second = index.ingest(tmp.resolve("in/2025"));
 
-            assertThat(ids(index, "nested")).containsExactly("2025/story.txt", "story.txt");
+            assertThat(ids(index, "nested")).containsExactly("story.txt");
+            assertThat(second.added()).isEqualTo(1);
+            assertThat(second.deleted()).isEqualTo(1);
         }
     }
 

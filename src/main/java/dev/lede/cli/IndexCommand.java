@@ -66,14 +66,16 @@ final class IndexCommand extends IndexTask implements Callable<Integer> {
     static String summary(IngestReport r, long articles, Path folder) {
         return String.format(
                 Locale.ROOT,
-                "Indexed %s from %s in %s (%d added, %d updated, %d unchanged, %d skipped, %d failed%s)."
+                "Indexed %s from %s%s in %s (%d added, %d updated, %d unchanged, %s%d skipped, %d failed%s)."
                         + " %s holds %s.",
                 plural(r.articles(), "article"),
-                plural(r.files(), "file"),
+                plural(r.files() + r.unchangedFiles(), "file"),
+                r.unchangedFiles() > 0 ? " (" + r.unchangedFiles() + " unchanged, not read again)" : "",
                 seconds(r.took()),
                 r.added(),
                 r.updated(),
                 r.unchanged(),
+                r.deleted() > 0 ? r.deleted() + " deleted, " : "",
                 r.skipped(),
                 r.failed(),
                 r.ignoredFiles() > 0 ? ", " + plural(r.ignoredFiles(), "file") + " of other formats passed over" : "",
@@ -102,9 +104,11 @@ final class IndexCommand extends IndexTask implements Callable<Integer> {
     private static ObjectNode json(IngestReport r, long articles) {
         ObjectNode o = Json.object();
         o.put("files", r.files());
+        o.put("unchangedFiles", r.unchangedFiles());
         o.put("added", r.added());
         o.put("updated", r.updated());
         o.put("unchanged", r.unchanged());
+        o.put("deleted", r.deleted());
         o.put("skipped", r.skipped());
         o.put("failed", r.failed());
         o.put("ignoredFiles", r.ignoredFiles());

@@ -14,9 +14,13 @@ import java.util.Objects;
  * everything else is indexed.
  *
  * @param files files read (supported formats only)
+ * @param unchangedFiles files not read again because the index holds them as they are (same size
+ *     and modification time, or same bytes); their articles count as unchanged
  * @param added articles whose id was not in the index
  * @param updated articles that replaced a different article with the same id
  * @param unchanged articles identical to the one already indexed under their id; not rewritten
+ * @param deleted articles removed because the file they were read from is no longer under the
+ *     folder ingested, or no longer holds them
  * @param skipped records read but not valid articles
  * @param failed files or records that could not be read
  * @param ignoredFiles files passed over because their format is not supported
@@ -26,9 +30,11 @@ import java.util.Objects;
  */
 public record IngestReport(
         int files,
+        int unchangedFiles,
         long added,
         long updated,
         long unchanged,
+        long deleted,
         long skipped,
         long failed,
         int ignoredFiles,
@@ -37,7 +43,15 @@ public record IngestReport(
         Duration took) {
 
     public IngestReport {
-        if (files < 0 || added < 0 || updated < 0 || unchanged < 0 || skipped < 0 || failed < 0 || ignoredFiles < 0) {
+        if (files < 0
+                || unchangedFiles < 0
+                || added < 0
+                || updated < 0
+                || unchanged < 0
+                || deleted < 0
+                || skipped < 0
+                || failed < 0
+                || ignoredFiles < 0) {
             throw new IllegalArgumentException("counts must be 0 or more");
         }
         problems = List.copyOf(Objects.requireNonNull(problems, "problems"));
@@ -60,9 +74,11 @@ public record IngestReport(
         all.addAll(other.problems);
         return new IngestReport(
                 files + other.files,
+                unchangedFiles + other.unchangedFiles,
                 added + other.added,
                 updated + other.updated,
                 unchanged + other.unchanged,
+                deleted + other.deleted,
                 skipped + other.skipped,
                 failed + other.failed,
                 ignoredFiles + other.ignoredFiles,

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +15,25 @@ import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
@@ -38,7 +47,8 @@ import org.apache.lucene.util.BytesRef;
  * looked up in a near-real-time reader opened when the ingest starts.
  */
 public final class BulkIngest {
-    private static final Article END = Article.builder("\u0000end").title("end").build();
+    private static final Item END =
+            new Item(Article.builder("\u0000end").title("end").build(), null, null);
     private static final int QUEUE_PER_THREAD = 256;
 
     private final IndexWriter writer;
@@ -50,6 +60,12 @@ public final class BulkIngest {
     private final LongAdder updated = new LongAdder();
     private final LongAdder unchanged = new LongAdder();
     private final Queue<Rejected> rejected = new ConcurrentLinkedQueue<>();
+
+    /**
+     * An article and the file it was read from ({@code null} when it came from the application); or,
+     * with no article, a barrier each thread counts down when it gets there.
+     */
+    private record Item(Article article, Schema.FileStamp from, CountDownLatch barrier) {}
 
     /** An article the index refused (say, a term over Lucene's size limit); the ingest goes on. */
     public record Rejected(String id, String reason) {}
@@ -74,14 +90,71 @@ public final class BulkIngest {
      * @throws UncheckedIOException if writing an earlier article failed
      */
     public void accept(Article article) {
+        accept(article, null);
+    }
+
+    /**
+     * Queues an article read from the file {@code from}, blocking while its thread is busy.
+     *
+     * @throws UncheckedIOException if writing an earlier article failed
+     */
+    public void accept(Article article, Schema.FileStamp from) {
         rethrowFailure();
         Worker w = workers.get(Math.floorMod(article.id().hashCode(), workers.size()));
         try {
-            w.queue.put(article);
+            w.queue.put(new Item(article, from, null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while ingesting", e);
         }
+    }
+
+    /**
+     * Waits until every article queued so far is written (or refused).
+     *
+     * @throws UncheckedIOException if writing an article failed
+     */
+    void drain() {
+        CountDownLatch reached = new CountDownLatch(workers.size());
+        try {
+            for (Worker w : workers) {
+                w.queue.put(new Item(null, null, reached));
+            }
+            reached.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while ingesting", e);
+        }
+        rethrowFailure();
+    }
+
+    /** The index as it was when the ingest started. */
+    DirectoryReader snapshot() {
+        return snapshot;
+    }
+
+    /** Records a file's new state on every article read from it (rewritten or not). */
+    void restamp(Schema.FileStamp stamp) throws IOException {
+        writer.updateDocValues(
+                new Term(Schema.ORIGIN, stamp.origin()),
+                new NumericDocValuesField(Schema.ORIGIN_SIZE, stamp.size()),
+                new NumericDocValuesField(Schema.ORIGIN_MTIME, stamp.mtime()),
+                new BinaryDocValuesField(Schema.ORIGIN_HASH, new BytesRef(stamp.hash())),
+                new NumericDocValuesField(Schema.ORIGIN_ARTICLES, stamp.articles()));
+    }
+
+    /** Deletes the articles with these ids that were read from the file {@code origin}. */
+    void deleteFromFile(String origin, Collection<String> ids) throws IOException {
+        List<BytesRef> terms = ids.stream().map(BytesRef::new).toList();
+        writer.deleteDocuments(new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Schema.ORIGIN, origin)), BooleanClause.Occur.FILTER)
+                .add(new TermInSetQuery(Schema.ID, terms), BooleanClause.Occur.FILTER)
+                .build());
+    }
+
+    /** Deletes every article read from the file {@code origin}. */
+    void deleteFile(String origin) throws IOException {
+        writer.deleteDocuments(new Term(Schema.ORIGIN, origin));
     }
 
     public long added() {
@@ -151,7 +224,7 @@ public final class BulkIngest {
     }
 
     private final class Worker implements Runnable {
-        final BlockingQueue<Article> queue = new ArrayBlockingQueue<>(QUEUE_PER_THREAD);
+        final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE_PER_THREAD);
         Thread thread;
         // Ids this thread wrote in this ingest, with the first 8 bytes of their hash.
         private final Map<String, Long> written = new HashMap<>();
@@ -160,7 +233,7 @@ public final class BulkIngest {
         @Override
         public void run() {
             while (true) {
-                Article a;
+                Item a;
                 try {
                     a = queue.take();
                 } catch (InterruptedException e) {
@@ -170,13 +243,17 @@ public final class BulkIngest {
                 if (a == END) {
                     return;
                 }
+                if (a.barrier() != null) {
+                    a.barrier().countDown();
+                    continue;
+                }
                 // After a failure, keep draining so the producer never blocks, but write nothing.
                 if (failure.get() == null) {
                     try {
                         write(a);
                     } catch (IllegalArgumentException refused) {
                         // This document only: IndexWriter rejected it before changing anything.
-                        rejected.add(new Rejected(a.id(), refused.getMessage()));
+                        rejected.add(new Rejected(a.article().id(), refused.getMessage()));
                     } catch (Throwable t) {
                         failure.compareAndSet(null, t);
                     }
@@ -185,31 +262,34 @@ public final class BulkIngest {
         }
 
         // The hash is computed once, for the comparison and for the document.
-        private void upsert(Article a, byte[] hash) throws IOException {
-            writer.updateDocument(schema.idTerm(a.id()), schema.toDocument(a, hash));
+        private void upsert(Item item, byte[] hash) throws IOException {
+            Article a = item.article();
+            writer.updateDocument(schema.idTerm(a.id()), schema.toDocument(a, hash, item.from()));
         }
 
-        private void write(Article a) throws IOException {
-            byte[] hash = ContentHash.of(a);
+        private void write(Item item) throws IOException {
+            Article a = item.article();
+            byte[] hash =
+                    ContentHash.of(a, item.from() == null ? null : item.from().origin());
             long prefix = prefix(hash);
             Long earlier = written.put(a.id(), prefix);
             if (earlier != null) {
                 if (earlier == prefix) {
                     unchanged.increment();
                 } else {
-                    upsert(a, hash);
+                    upsert(item, hash);
                     updated.increment();
                 }
                 return;
             }
             byte[] old = indexed.hash(a.id());
             if (old == null) {
-                upsert(a, hash);
+                upsert(item, hash);
                 added.increment();
             } else if (Arrays.equals(old, hash)) {
                 unchanged.increment();
             } else {
-                upsert(a, hash);
+                upsert(item, hash);
                 updated.increment();
             }
         }

@@ -11,11 +11,18 @@ import dev.lede.internal.ingest.ReportCollector;
 import dev.lede.internal.schema.Schema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.index.IndexWriter;
 
 /**
@@ -40,6 +47,15 @@ public final class IngestRun {
     private long lastProgress = start;
     private long lastCommit = start;
     private long read;
+    private long deleted;
+    private long unchangedInFiles; // articles of files skipped as unchanged
+    private int unchangedFiles;
+    // Index changes that must wait until the articles queued before them are written: recording a
+    // file's state once all its articles are in, deleting the ones it no longer holds. They run
+    // before each commit, so a commit never records a file as read before all of it is there.
+    private final List<IndexWrite> afterWrites = new ArrayList<>();
+    private Schema.FileStamp reading; // the file being read (its state marked as not yet complete)
+    private Set<String> readingIds; // the ids read from it so far
     private int filesDone;
     private int filesTotal;
     private boolean cancelled;
@@ -60,14 +76,26 @@ public final class IngestRun {
             throw e;
         }
         filesTotal = files.size();
+        boolean folder = Files.isDirectory(path);
         try {
+            Map<String, FileOrigins.Known> known = FileOrigins.under(bulk.snapshot(), path, folder);
+            Set<String> listed = new HashSet<>();
+            List<String> unlisted = new ArrayList<>(); // folders that could not be listed
             for (InputFile input : files) {
                 if (checkCancelled()) {
                     break;
                 }
-                readFile(inputs, input);
+                listed.add(FileOrigins.key(input.path(), input.name()));
+                if (Files.isDirectory(input.path(), LinkOption.NOFOLLOW_LINKS)) {
+                    unlisted.add(input.path().toAbsolutePath().normalize()
+                            + input.path().getFileSystem().getSeparator());
+                }
+                readFile(inputs, input, known);
                 filesDone++;
                 progress(true);
+            }
+            if (!cancelled) {
+                removeGone(known, listed, unlisted);
             }
         } catch (Cancelled stop) {
             cancelled = true;
@@ -103,25 +131,113 @@ public final class IngestRun {
         throw (Error) e;
     }
 
-    private void readFile(Inputs inputs, InputFile input) {
+    /**
+     * Reads a file unless the index holds it as it is now: same size and modification time, or
+     * same bytes (then its new time is recorded). The articles of a file that changed replace its
+     * old ones, and those no longer in it are deleted, unless reading it failed part-way.
+     */
+    private void readFile(Inputs inputs, InputFile input, Map<String, FileOrigins.Known> known) {
         Optional<ArticleReader> reader = inputs.readerFor(input.path());
         if (reader.isEmpty()) {
             report.fileIgnored();
             return;
         }
+        Schema.FileStamp now = FileOrigins.attributes(input.path(), input.name());
+        FileOrigins.Known before = now == null ? null : known.get(now.origin());
+        Schema.FileStamp stamp = null;
+        if (now != null) {
+            if (before != null
+                    && before.stamp().size() == now.size()
+                    && before.stamp().mtime() == now.mtime()) {
+                skipUnchanged(before);
+                return;
+            }
+            try {
+                stamp = new Schema.FileStamp(
+                        now.origin(), now.size(), now.mtime(), FileOrigins.hash(input.path(), input.name()), -1);
+            } catch (IOException e) {
+                stamp = null; // the reader says why it cannot be read
+            }
+            if (stamp != null
+                    && before != null
+                    && before.stamp().size() == stamp.size()
+                    && Arrays.equals(before.stamp().hash(), stamp.hash())) {
+                restamp(withArticles(stamp, before.stamp().articles())); // touched, not changed
+                skipUnchanged(before);
+                return;
+            }
+        }
         report.fileRead();
+        long failedBefore = report.failed();
+        // Until the file is read through, its articles hold a state that matches no file.
+        reading = now == null ? null : FileOrigins.changed(now.origin());
+        readingIds = new HashSet<>();
         try {
             reader.get().read(input, this::accept, report);
         } catch (IOException e) {
             report.failed(input.name(), 0, "cannot read the file: " + e.getMessage());
+        } finally {
+            reading = null;
         }
+        if (stamp == null || report.failed() > failedBefore) {
+            return; // read again next time; keep what it gave before
+        }
+        if (before != null) {
+            Set<String> dropped = new HashSet<>(before.ids());
+            dropped.removeAll(readingIds);
+            if (!dropped.isEmpty()) {
+                afterWrites.add(() -> bulk.deleteFromFile(before.stamp().origin(), dropped));
+                deleted += dropped.size();
+            }
+        }
+        restamp(withArticles(stamp, readingIds.size())); // its articles, rewritten or not, take its state
+    }
+
+    private static Schema.FileStamp withArticles(Schema.FileStamp s, long articles) {
+        return new Schema.FileStamp(s.origin(), s.size(), s.mtime(), s.hash(), articles);
+    }
+
+    private void skipUnchanged(FileOrigins.Known before) {
+        unchangedFiles++;
+        unchangedInFiles += before.ids().size();
+    }
+
+    private void restamp(Schema.FileStamp stamp) {
+        afterWrites.add(() -> bulk.restamp(stamp));
+    }
+
+    /** Runs the changes that waited for the articles queued before them. */
+    private void runAfterWrites() throws IOException {
+        for (IndexWrite w : afterWrites) {
+            w.run();
+        }
+        afterWrites.clear();
+    }
+
+    /** Deletes the articles of files no longer under the folder (not of folders it could not list). */
+    private void removeGone(Map<String, FileOrigins.Known> known, Set<String> listed, List<String> unlisted) {
+        for (Map.Entry<String, FileOrigins.Known> e : known.entrySet()) {
+            String origin = e.getKey();
+            if (listed.contains(origin) || unlisted.stream().anyMatch(origin::startsWith)) {
+                continue;
+            }
+            afterWrites.add(() -> bulk.deleteFile(origin));
+            deleted += e.getValue().ids().size();
+        }
+    }
+
+    private interface IndexWrite {
+        void run() throws IOException;
     }
 
     private void accept(Article article) {
         if (checkCancelled()) {
             throw new Cancelled();
         }
-        bulk.accept(article);
+        bulk.accept(article, reading);
+        if (reading != null) {
+            readingIds.add(article.id());
+        }
         read++;
         progress(false);
         commitIfDue();
@@ -134,6 +250,10 @@ public final class IngestRun {
             return;
         }
         try {
+            if (!afterWrites.isEmpty()) {
+                bulk.drain();
+                runAfterWrites();
+            }
             commit.run();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // the index failed: see fail()
@@ -152,12 +272,18 @@ public final class IngestRun {
             lastProgress = now;
             options.onProgress()
                     .accept(new IngestProgress(
-                            filesDone, filesTotal, read, bulk.added(), bulk.updated(), bulk.unchanged()));
+                            filesDone,
+                            filesTotal,
+                            read,
+                            bulk.added(),
+                            bulk.updated(),
+                            bulk.unchanged() + unchangedInFiles));
         }
     }
 
     private IngestReport finish() throws IOException {
         bulk.finish();
+        runAfterWrites();
         for (BulkIngest.Rejected r : bulk.rejected()) {
             report.failed("article " + r.id(), 0, "the index refused it: " + r.reason());
         }
@@ -165,9 +291,11 @@ public final class IngestRun {
         progress(true);
         return new IngestReport(
                 report.files(),
+                unchangedFiles,
                 bulk.added(),
                 bulk.updated(),
-                bulk.unchanged(),
+                bulk.unchanged() + unchangedInFiles,
+                deleted,
                 report.skipped(),
                 report.failed(),
                 report.ignoredFiles(),

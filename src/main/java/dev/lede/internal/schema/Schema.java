@@ -48,7 +48,12 @@ import org.apache.lucene.util.BytesRef;
  *       filters and sorts), stored as the ISO-8601 text the source gave;
  *   <li>{@code url}, {@code notice}: stored only;
  *   <li>{@code x.NAME}: an extra value, a whole-value keyword like {@code source}, stored;
- *   <li>{@code hash}: binary doc values of the article's {@link ContentHash}.
+ *   <li>{@code hash}: binary doc values of the article's {@link ContentHash};
+ *   <li>for an article read from a file: {@code origin} (the file's absolute path, an exact term
+ *       and sorted doc values) and the file's state when it was read, {@code origin.size}, {@code
+ *       origin.mtime}, {@code origin.articles} (numeric doc values) and {@code origin.hash} (binary
+ *       doc values), so that a
+ *       folder ingested again re-reads only the files that changed (see {@link FileStamp}).
  * </ul>
  *
  * Every article value is stored, so an index can be rebuilt from itself. Thread-safe.
@@ -79,6 +84,20 @@ public final class Schema {
     public static final String NOTICE = "notice";
     /** Content hash of the whole article, for telling changed articles from unchanged ones. */
     public static final String HASH = "hash";
+    /** The absolute path of the file an article was read from; none for articles from the API. */
+    public static final String ORIGIN = "origin";
+
+    public static final String ORIGIN_SIZE = "origin.size";
+    public static final String ORIGIN_MTIME = "origin.mtime";
+    public static final String ORIGIN_HASH = "origin.hash";
+    public static final String ORIGIN_ARTICLES = "origin.articles";
+
+    /**
+     * The state of a file when its articles were read: its absolute path, size, modification time
+     * (milliseconds), a hash of its name and bytes, and how many articles (distinct ids) it gave.
+     */
+    public record FileStamp(String origin, long size, long mtime, byte[] hash, long articles) {}
+
     /** Prefix of the fields holding an article's extra values: {@code x.section}. */
     public static final String EXTRA_PREFIX = "x.";
 
@@ -220,6 +239,11 @@ public final class Schema {
 
     /** The Lucene document for an article whose {@link ContentHash} the caller already has. */
     public Document toDocument(Article article, byte[] contentHash) {
+        return toDocument(article, contentHash, null);
+    }
+
+    /** The Lucene document for an article read from the file {@code from} ({@code null}: none). */
+    public Document toDocument(Article article, byte[] contentHash, FileStamp from) {
         Document doc = new Document();
         doc.add(new StringField(ID, article.id(), Field.Store.YES));
         doc.add(new SortedDocValuesField(ID, new BytesRef(article.id())));
@@ -243,6 +267,14 @@ public final class Schema {
         addStored(doc, NOTICE, article.notice());
         article.extra().forEach((name, value) -> addKeyword(doc, EXTRA_PREFIX + name, value));
         doc.add(new BinaryDocValuesField(HASH, new BytesRef(contentHash)));
+        if (from != null) {
+            doc.add(new StringField(ORIGIN, from.origin(), Field.Store.NO));
+            doc.add(new SortedDocValuesField(ORIGIN, new BytesRef(from.origin())));
+            doc.add(new NumericDocValuesField(ORIGIN_SIZE, from.size()));
+            doc.add(new NumericDocValuesField(ORIGIN_MTIME, from.mtime()));
+            doc.add(new BinaryDocValuesField(ORIGIN_HASH, new BytesRef(from.hash())));
+            doc.add(new NumericDocValuesField(ORIGIN_ARTICLES, from.articles()));
+        }
         return doc;
     }
 
