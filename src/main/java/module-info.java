@@ -12,6 +12,7 @@ module dev.lede {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.commonmark;
+    requires org.jsoup;
     requires static info.picocli;
     requires static java.logging;
 

@@ -32,6 +32,8 @@ import picocli.CommandLine.Command;
             StatsCommand.class,
             ReindexCommand.class,
             EvalCommand.class,
+            ExtractCommand.class,
+            ExtractScoreCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LedeCommand {

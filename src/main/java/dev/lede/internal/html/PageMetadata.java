@@ -1,0 +1,418 @@
+package dev.lede.internal.html;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lede.article.Published;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A page's metadata, structured sources first: JSON-LD, then OpenGraph and other {@code <meta>}
+ * tags ({@code citation_*}, Dublin Core, Parse.ly), then {@code <time>} elements and visible
+ * bylines. Reads the page before the main-text pass changes it.
+ *
+ * @param title headline, site name removed
+ * @param authors bylines
+ * @param published publication date, or {@code null}
+ * @param url canonical URL, or {@code ""}
+ * @param source site name, or {@code ""}
+ * @param language language tag, or {@code ""}
+ * @param articleBody the JSON-LD {@code articleBody}, a hint for the main text, or {@code ""}
+ */
+record PageMetadata(
+        String title,
+        List<String> authors,
+        Published published,
+        String url,
+        String source,
+        String language,
+        String articleBody) {
+
+    private static final String[] DATE_META = {
+        "article:published_time",
+        "og:published_time",
+        "datepublished",
+        "parsely-pub-date",
+        "sailthru.date",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "publication_date",
+        "dc.date.issued",
+        "dc.date",
+        "dcterms.date",
+        "dcterms.created",
+        "dcterms.issued",
+        "citation_publication_date",
+        "citation_date",
+        "citation_online_date",
+        "article.published",
+        "date",
+        "og:updated_time",
+        "article:modified_time",
+        "datemodified",
+        "last-modified"
+    };
+    private static final String[] AUTHOR_META = {
+        "author",
+        "article:author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+        "dcterms.creator",
+        "citation_author",
+        "byl",
+        "twitter:creator:name"
+    };
+    private static final java.util.Set<String> DATE_WORDS = java.util.Set.of(
+            "date",
+            "dates",
+            "time",
+            "published",
+            "posted",
+            "pubdate",
+            "timestamp",
+            "dateline",
+            "byline",
+            "meta",
+            "info",
+            "publish",
+            "updated",
+            "duration");
+    private static final Pattern AUTHOR_LINK = Pattern.compile(
+            "(?i)/(?:author|authors|writer|writers|staff|contributor|contributors|people|byline)/[^/?#]+");
+    private static final java.util.Set<String> AUTHOR_WORDS =
+            java.util.Set.of("author", "authors", "byline", "writer", "contributor", "authorname");
+    private static final Pattern ROLE_TAIL = Pattern.compile(
+            "\\s+(?:\\p{Lu}\\p{L}+\\s+)?(?:Editor|Reporter|Writer|Correspondent|Contributor|Columnist|Producer)\\b.*$");
+    // Capitalised words, with the particles of names ("van", "de") allowed in lower case.
+    private static final Pattern VISIBLE_NAME = Pattern.compile(
+            "\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|\\(\\p{Lu}\\p{L}*\\)|van|von|de|der|den|da|di|du|la|le|bin|al|el))*(?:,? (?:and|&) \\p{Lu}.*)?");
+    private static final Pattern BY =
+            Pattern.compile("(?i)^(?:(?:written|reported|posted|updated)\\s+)?(?:by|author)[:\\s]+");
+    private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:;|&|\\||\\band\\b|,\\s*and\\b)\\s*");
+
+    static PageMetadata read(Document doc) {
+        JsonLd ld = JsonLd.of(doc);
+        JsonNode article = ld.article();
+        JsonNode page = ld.page();
+        String source = first(
+                meta(doc, "og:site_name"),
+                name(ld, article == null ? null : article.get("publisher")),
+                meta(doc, "application-name"),
+                name(ld, page == null ? null : page.path("isPartOf").path("name")));
+        String url = first(
+                doc.select("link[rel=canonical]").attr("abs:href"),
+                absolute(doc, meta(doc, "og:url")),
+                article == null ? "" : text(article.get("url")),
+                doc.location());
+        String title = title(doc, ld, article, source, host(url));
+        return new PageMetadata(
+                title,
+                authors(doc, ld, article),
+                published(doc, article, page),
+                url,
+                source,
+                language(doc, article),
+                article == null ? "" : text(article.get("articleBody")));
+    }
+
+    private static String title(Document doc, JsonLd ld, JsonNode article, String source, String host) {
+        String metaTitle = first(
+                article == null ? "" : text(article.get("headline")),
+                meta(doc, "og:title"),
+                meta(doc, "twitter:title"),
+                meta(doc, "citation_title"),
+                meta(doc, "dc.title"),
+                article == null ? "" : text(article.get("name")),
+                doc.title());
+        String cleaned = Titles.withoutSiteName(metaTitle, source, host);
+        String best = "";
+        double bestScore = 0;
+        List<Element> headings = doc.select("h1, [itemprop=headline]");
+        if (headings.isEmpty()) {
+            headings = doc.select("h2");
+        }
+        for (Element h : headings) {
+            String text = Text.collapse(h.text());
+            if (text.length() > 300) {
+                continue;
+            }
+            double score = Titles.similarity(text, cleaned.isEmpty() ? Text.collapse(doc.title()) : cleaned);
+            if (score > bestScore) {
+                best = text;
+                bestScore = score;
+            }
+        }
+        if (bestScore >= 0.6 || (cleaned.isEmpty() && !best.isEmpty())) {
+            return best;
+        }
+        return cleaned;
+    }
+
+    private static List<String> authors(Document doc, JsonLd ld, JsonNode article) {
+        List<String> names = new ArrayList<>();
+        if (article != null) {
+            List<String> orgs = new ArrayList<>();
+            collectAuthors(ld, article.get("author"), names, orgs);
+            if (names.isEmpty()) {
+                collectAuthors(ld, article.get("creator"), names, orgs);
+            }
+            if (names.isEmpty()) {
+                names.addAll(orgs);
+            }
+        }
+        if (names.isEmpty()) {
+            for (String key : AUTHOR_META) {
+                for (Element m : metas(doc, key)) {
+                    addNames(m.attr("content"), names);
+                }
+                if (!names.isEmpty()) {
+                    break;
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            visibleAuthors(doc, names);
+        }
+        return names;
+    }
+
+    /** Bylines a reader sees: author links and elements whose class says author or byline. */
+    private static void visibleAuthors(Document doc, List<String> names) {
+        firstGroup(doc.select("[itemprop=author] [itemprop=name], [itemprop=author], a[rel=author]"), names);
+        if (!names.isEmpty() || doc.body() == null) {
+            return;
+        }
+        List<Element> links = new ArrayList<>();
+        for (Element a : doc.body().getElementsByTag("a")) {
+            if (AUTHOR_LINK.matcher(a.attr("href")).find()) {
+                links.add(a);
+            }
+        }
+        firstGroup(links, names);
+        if (!names.isEmpty()) {
+            return;
+        }
+        for (Element e : doc.body().getAllElements()) {
+            for (String w : Boilerplate.words(e.className() + " " + e.id())) {
+                if (AUTHOR_WORDS.contains(w) && e.text().length() <= 80) {
+                    addVisibleName(e.text(), names);
+                    break;
+                }
+            }
+            if (!names.isEmpty()) {
+                return;
+            }
+        }
+    }
+
+    /** Names from the first byline element and those beside it: later ones credit other stories. */
+    private static void firstGroup(List<Element> found, List<String> names) {
+        Element group = null;
+        for (Element e : found) {
+            if (group == null) {
+                addVisibleName(e.text(), names);
+                if (!names.isEmpty()) {
+                    group = e.parent() != null && e.parent().parent() != null
+                            ? e.parent().parent()
+                            : e;
+                }
+            } else if (e.parents().contains(group) && e.text().length() <= 60) {
+                addVisibleName(e.text(), names);
+            }
+        }
+    }
+
+    private static void addVisibleName(String raw, List<String> names) {
+        String s = BY.matcher(Text.collapse(raw)).replaceFirst("");
+        s = ROLE_TAIL.matcher(s).replaceFirst("").strip();
+        if (!VISIBLE_NAME.matcher(s).matches()) {
+            return;
+        }
+        if (s.isEmpty() || s.length() > 60 || s.chars().anyMatch(Character::isDigit) || s.split(" ").length > 6) {
+            return;
+        }
+        addNames(s, names);
+    }
+
+    private static void collectAuthors(JsonLd ld, JsonNode node, List<String> people, List<String> orgs) {
+        if (node == null) {
+            return;
+        }
+        if (node.isArray()) {
+            node.forEach(n -> collectAuthors(ld, n, people, orgs));
+            return;
+        }
+        JsonNode n = ld.resolve(node);
+        if (n.isTextual()) {
+            addNames(n.asText(), people);
+        } else if (n.isObject()) {
+            boolean org = JsonLd.types(n).stream()
+                    .anyMatch(t -> t.contains("organization") || t.equals("newsmediaorganization"));
+            addNames(text(n.get("name")), org ? orgs : people);
+        }
+    }
+
+    private static void addNames(String raw, List<String> out) {
+        String s = Text.collapse(raw);
+        if (s.isEmpty() || s.contains("://") || s.startsWith("www.") || s.startsWith("@") && !s.contains(" ")) {
+            return;
+        }
+        s = BY.matcher(s).replaceFirst("");
+        for (String part : NAME_SPLIT.split(s)) {
+            String name = part.strip().replaceAll("^[,:\\s]+|[,:\\s]+$", "");
+            if (!name.isEmpty() && name.length() <= 80 && name.split(" ").length <= 8 && !out.contains(name)) {
+                out.add(name);
+            }
+        }
+    }
+
+    private static Published published(Document doc, JsonNode article, JsonNode page) {
+        if (article != null) {
+            for (String key : new String[] {"datePublished", "dateCreated", "uploadDate"}) {
+                Published p = PageDates.parseMachine(text(article.get(key)));
+                if (p != null) {
+                    return p;
+                }
+            }
+        }
+        if (page != null) {
+            Published p = PageDates.parseMachine(text(page.get("datePublished")));
+            if (p != null) {
+                return p;
+            }
+        }
+        for (String key : DATE_META) {
+            for (Element m : metas(doc, key)) {
+                Published p = PageDates.parseMachine(m.attr("content"));
+                if (p != null) {
+                    return p;
+                }
+            }
+        }
+        for (Element t : doc.select("time[datetime], [itemprop=datePublished][datetime]")) {
+            Published p = PageDates.parseMachine(t.attr("datetime"));
+            if (p != null) {
+                return p;
+            }
+        }
+        if (article != null) {
+            Published p = PageDates.parseMachine(text(article.get("dateModified")));
+            if (p != null) {
+                return p;
+            }
+        }
+        for (Element e : doc.select("[itemprop~=(?i)date][content]")) {
+            Published p = PageDates.parseMachine(e.attr("content"));
+            if (p != null) {
+                return p;
+            }
+        }
+        return visibleDate(doc);
+    }
+
+    /** A dateline in an element whose class or id says it holds a date or a byline. */
+    private static Published visibleDate(Document doc) {
+        if (doc.body() == null) {
+            return null;
+        }
+        for (Element e : doc.body().getAllElements()) {
+            boolean dated = e.normalName().equals("time");
+            for (String w : Boilerplate.words(e.className() + " " + e.id())) {
+                dated |= DATE_WORDS.contains(w);
+            }
+            // Class words first: text() walks the subtree, too slow to ask of every element.
+            String text = dated ? e.text() : "";
+            if (dated && text.length() >= 6 && text.length() <= 150) {
+                Published p = PageDates.parseText(Text.collapse(text));
+                if (p != null) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String language(Document doc, JsonNode article) {
+        String lang = first(
+                doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang"),
+                doc.select("meta[http-equiv~=(?i)content-language]").attr("content"),
+                article == null ? "" : text(article.get("inLanguage")),
+                meta(doc, "og:locale"));
+        return lang.replace('_', '-').strip();
+    }
+
+    private static List<Element> metas(Document doc, String key) {
+        List<Element> out = new ArrayList<>();
+        for (Element m : doc.getElementsByTag("meta")) {
+            String k = first(m.attr("property"), m.attr("name"), m.attr("itemprop"));
+            if (k.equalsIgnoreCase(key) && !m.attr("content").isBlank()) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static String meta(Document doc, String key) {
+        List<Element> m = metas(doc, key);
+        return m.isEmpty() ? "" : Text.collapse(m.get(0).attr("content"));
+    }
+
+    private static String name(JsonLd ld, JsonNode node) {
+        if (node == null) {
+            return "";
+        }
+        JsonNode n = ld.resolve(node.isArray() && !node.isEmpty() ? node.get(0) : node);
+        return n.isTextual() ? Text.collapse(n.asText()) : text(n.get("name"));
+    }
+
+    private static String text(JsonNode node) {
+        if (node == null) {
+            return "";
+        }
+        if (node.isArray()) {
+            return node.isEmpty() ? "" : text(node.get(0));
+        }
+        if (node.isObject()) {
+            return text(node.has("@value") ? node.get("@value") : node.get("@id"));
+        }
+        return node.isValueNode() ? Text.collapse(node.asText()) : "";
+    }
+
+    private static String absolute(Document doc, String url) {
+        if (url.isEmpty()) {
+            return "";
+        }
+        try {
+            return doc.location().isEmpty()
+                    ? url
+                    : URI.create(doc.location()).resolve(url).toString();
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+
+    private static String host(String url) {
+        try {
+            String h = URI.create(url).getHost();
+            return h == null ? "" : h.toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private static String first(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return "";
+    }
+}

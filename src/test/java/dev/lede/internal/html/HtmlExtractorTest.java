@@ -1,0 +1,143 @@
+package dev.lede.internal.html;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lede.TestFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The HTML extractor on small pages written for the project: metadata sources and furniture. */
+class HtmlExtractorTest {
+    private static Extracted fixture(String name) throws IOException {
+        return HtmlExtractor.extract(Files.readString(TestFiles.resource("html/" + name), UTF_8), "");
+    }
+
+    @Test
+    void extract_newsPage_keepsParagraphsAndHeadingsAndDropsFurniture() throws IOException {
+        assertThat(fixture("news-article.html").body())
+                .isEqualTo("The harbour bridge reopened on Friday evening after eight months of repairs, the city"
+                        + " said, and traffic was moving freely by nightfall.\n\n"
+                        + "Engineers replaced the deck joints, repainted the steel arches and added a protected lane"
+                        + " for cyclists, at a cost of about 40 million.\n\n"
+                        + "What changes for commuters\n\n"
+                        + "Buses return to their old routes on Monday, while the ferry service that filled in during"
+                        + " the works will keep its extra evening crossings until April.\n\n"
+                        + "Residents who live near the approach roads said the quiet months had been welcome, but"
+                        + " that the detours had cost them an hour a day.");
+    }
+
+    @Test
+    void extract_jsonLdGraph_givesHeadlineAuthorsByIdAndLocalDate() throws IOException {
+        Extracted page = fixture("news-article.html");
+
+        assertThat(page.title()).isEqualTo("Harbour Bridge Reopens After Repairs");
+        // JSON-LD wins over <meta name="author">; the first author is an @id reference into @graph.
+        assertThat(page.authors()).containsExactly("Jane Doe", "Tom Roe");
+        // 22:00 in New York is already March 2 in UTC: the page's own date is kept.
+        assertThat(page.published().date()).isEqualTo(LocalDate.of(2019, 3, 1));
+        assertThat(page.published().toString()).isEqualTo("2019-03-01T22:00:00-05:00");
+        assertThat(page.url()).isEqualTo("https://news.example.com/2019/03/harbour-bridge-reopens");
+        assertThat(page.source()).isEqualTo("Example Herald");
+        assertThat(page.language()).isEqualTo("en-US");
+    }
+
+    @Test
+    void extract_openGraphOnly_stripsSiteSuffixAndSkipsAuthorUrls() throws IOException {
+        Extracted page = fixture("blog-post.html");
+
+        assertThat(page.title()).isEqualTo("Notes From the Garden");
+        assertThat(page.authors()).containsExactly("Alex Green");
+        assertThat(page.published().toString()).isEqualTo("2021-06-15T07:30:00+02:00");
+        assertThat(page.url()).isEqualTo("https://shed.example.org/notes-from-the-garden");
+        assertThat(page.source()).isEqualTo("The Potting Shed");
+        assertThat(page.language()).isEqualTo("fr");
+        assertThat(page.body())
+                .startsWith("June is when the garden")
+                .contains("\n\nWater in the morning, never at noon.\n\nMulch the beds")
+                .endsWith("ripen before August.")
+                .doesNotContain("Categories", "Tags");
+    }
+
+    @Test
+    void extract_visibleBylineAndDateline_whenThereIsNoMetadata() {
+        String html = "<html><head><title>Council Votes on Budget - Town Crier</title></head><body>"
+                + "<h1>Council Votes on Budget</h1><div class=\"byline\">By Maria Lopez</div>"
+                + "<span class=\"post-date\">Updated Feb. 3, 2024</span>"
+                + "<div class=\"story\"><p>The council voted seven to two for the budget, which raises spending on"
+                + " roads by a tenth.</p><p>Two members said the increase came too late for this winter's potholes,"
+                + " and asked for a review in June.</p></div></body></html>";
+
+        Extracted page = HtmlExtractor.extract(html, "");
+
+        assertThat(page.title()).isEqualTo("Council Votes on Budget");
+        assertThat(page.authors()).containsExactly("Maria Lopez");
+        assertThat(page.published().toString()).isEqualTo("2024-02-03");
+        assertThat(page.body()).doesNotContain("Maria Lopez", "Feb. 3").startsWith("The council voted");
+    }
+
+    @Test
+    void extract_jsonLdArrayWithBlogPosting_andItempropBody() {
+        String html = "<html><head><script type=\"application/ld+json\">[{\"@type\":\"WebPage\",\"name\":\"x\"},"
+                + "{\"@type\":[\"BlogPosting\"],\"headline\":\"Ten Years of Bread\",\"author\":\"Sam Baker\","
+                + "\"datePublished\":\"2020-01-05\"}]</script></head><body>"
+                + "<div class=\"promo\"><p>Get 50% off your first month of our baking course when you subscribe.</p></div>"
+                + "<div itemprop=\"articleBody\"><p>I baked my first loaf ten years ago, and it was a brick.</p>"
+                + "<p>Since then I have learned that flour, water, salt and patience are the whole recipe.</p>"
+                + "<p>This is what the decade taught me, one loaf at a time, through every failed starter.</p></div>"
+                + "</body></html>";
+
+        Extracted page = HtmlExtractor.extract(html, "");
+
+        assertThat(page.title()).isEqualTo("Ten Years of Bread");
+        assertThat(page.authors()).containsExactly("Sam Baker");
+        assertThat(page.published().toString()).isEqualTo("2020-01-05");
+        assertThat(page.body().split("\n\n")).hasSize(3);
+        assertThat(page.body()).doesNotContain("50% off");
+    }
+
+    @Test
+    void extract_pageWithoutArticle_hasNoBody() {
+        String html = "<html><head><title>Example Portal</title></head><body><nav><ul>"
+                + "<li><a href=\"/a\">News</a></li><li><a href=\"/b\">Sport</a></li></ul></nav>"
+                + "<ul class=\"teasers\"><li><a href=\"/1\">Storm closes schools across the county</a></li>"
+                + "<li><a href=\"/2\">Local team wins the cup after twenty years</a></li></ul>"
+                + "<footer>© 2024 Example Portal</footer></body></html>";
+
+        Extracted page = HtmlExtractor.extract(html, "");
+
+        assertThat(page.body()).isEmpty();
+        assertThat(page.title()).isEqualTo("Example Portal");
+        assertThat(page.authors()).isEmpty();
+        assertThat(page.published()).isNull();
+    }
+
+    @Test
+    void extract_brokenJsonLd_fallsBackToMetaTags() {
+        String html = "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", </script>"
+                + "<meta property=\"og:title\" content=\"Rain Returns\"><meta name=\"citation_date\" content=\"2018/07/09\">"
+                + "<meta name=\"citation_author\" content=\"Ng, Ada\"></head><body><p>It rained.</p></body></html>";
+
+        Extracted page = HtmlExtractor.extract(html, "");
+
+        assertThat(page.title()).isEqualTo("Rain Returns");
+        assertThat(page.published().toString()).isEqualTo("2018-07-09");
+        assertThat(page.authors()).isEqualTo(List.of("Ng, Ada"));
+        assertThat(page.body()).isEqualTo("It rained.");
+    }
+
+    @Test
+    void withoutSiteName_removesNamedOrShortSuffixesAndPrefixes() {
+        assertThat(Titles.withoutSiteName("Bridge Reopens | Example Herald", "Example Herald", ""))
+                .isEqualTo("Bridge Reopens");
+        assertThat(Titles.withoutSiteName("Herald - Bridge Reopens After Long Repairs", "", "herald.com"))
+                .isEqualTo("Bridge Reopens After Long Repairs");
+        assertThat(Titles.withoutSiteName("How the Bridge Was Rebuilt in Eight Months – The Post", "", ""))
+                .isEqualTo("How the Bridge Was Rebuilt in Eight Months");
+        assertThat(Titles.withoutSiteName("Cats - Dogs", "", "")).isEqualTo("Cats - Dogs");
+        assertThat(Titles.withoutSiteName("Actuary&#8217;s Choice", "", "")).isEqualTo("Actuary’s Choice");
+    }
+}
