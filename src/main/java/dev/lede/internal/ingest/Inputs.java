@@ -28,7 +28,12 @@ public final class Inputs {
                 "txt", new TextArticleReader(),
                 "md", new MarkdownArticleReader(),
                 "jsonl", new JsonlArticleReader(),
-                "json", new JsonArticleReader()));
+                "json", new JsonArticleReader(),
+                "html", new HtmlArticleReader(),
+                "htm", new HtmlArticleReader(),
+                "rss", new FeedArticleReader(),
+                "atom", new FeedArticleReader(),
+                "xml", new FeedArticleReader()));
     }
 
     Inputs(Map<String, ArticleReader> readers) {
