@@ -220,11 +220,18 @@ public final class ArticleIndex implements AutoCloseable {
 
     /**
      * Ingests a file, or every supported file under a folder ({@code .txt}, {@code .md}, {@code
-     * .json}, {@code .jsonl}), on all cores, upserting by id and skipping articles identical to their
-     * indexed version; commits every {@link IngestOptions#commitInterval()} meanwhile (so a crashed
+     * .json}, {@code .jsonl}, {@code .html}, {@code .htm}, {@code .rss}, {@code .atom}, {@code
+     * .xml} feeds), on all cores, upserting by id and skipping articles identical to their indexed
+     * version; commits every {@link IngestOptions#commitInterval()} meanwhile (so a crashed
      * ingest, run again, skips what was committed) and when done, then refreshes. Bad files and
-     * records are reported and everything else is indexed. A plain-text article's id is its path relative to {@code path} (its name
-     * when {@code path} is a file), so the same file ingested through another folder gets another id.
+     * records are reported and everything else is indexed. A plain-text article's id is its path
+     * relative to {@code path} (its name when {@code path} is a file).
+     *
+     * <p>Ingesting a folder again syncs the index with it: files the index holds as they are (same
+     * size and modification time, or same bytes) are not read again, and the articles of files
+     * gone from the folder, or no longer in a changed file, are deleted (see {@link
+     * IngestReport#unchangedFiles()} and {@link IngestReport#deleted()}). Articles from the API or
+     * from other folders are never touched.
      *
      * @throws NoSuchFileException if {@code path} does not exist
      * @throws IOException if the index cannot be written; what was committed before stays
