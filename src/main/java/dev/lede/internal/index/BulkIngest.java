@@ -26,6 +26,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -269,8 +270,7 @@ public final class BulkIngest {
 
         private void write(Item item) throws IOException {
             Article a = item.article();
-            byte[] hash =
-                    ContentHash.of(a, item.from() == null ? null : item.from().origin());
+            byte[] hash = ContentHash.of(a);
             long prefix = prefix(hash);
             Long earlier = written.put(a.id(), prefix);
             if (earlier != null) {
@@ -287,6 +287,11 @@ public final class BulkIngest {
                 upsert(item, hash);
                 added.increment();
             } else if (Arrays.equals(old, hash)) {
+                if (item.from() != null && !item.from().origin().equals(indexed.origin())) {
+                    // The same article, now read from another file (or first from a file): it is
+                    // rewritten to record that file, which a folder sync goes by.
+                    upsert(item, hash);
+                }
                 unchanged.increment();
             } else {
                 upsert(item, hash);
@@ -312,14 +317,21 @@ public final class BulkIngest {
         private final List<LeafReaderContext> leaves;
         private final TermsEnum[] termsEnums;
         private PostingsEnum postings;
+        private String origin;
 
         IndexedHashes(DirectoryReader reader) {
             this.leaves = reader.leaves();
             this.termsEnums = new TermsEnum[leaves.size()];
         }
 
+        /** The file the article last looked up by {@link #hash} was read from, or {@code null}. */
+        String origin() {
+            return origin;
+        }
+
         /** The hash, an empty array for an article indexed without one, or {@code null} if absent. */
         byte[] hash(String id) throws IOException {
+            origin = null;
             BytesRef term = new BytesRef(id);
             for (int i = 0; i < leaves.size(); i++) {
                 LeafReader leaf = leaves.get(i).reader();
@@ -331,6 +343,10 @@ public final class BulkIngest {
                 Bits live = leaf.getLiveDocs();
                 for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                     if (live == null || live.get(doc)) {
+                        SortedDocValues origins = leaf.getSortedDocValues(Schema.ORIGIN);
+                        if (origins != null && origins.advanceExact(doc)) {
+                            origin = origins.lookupOrd(origins.ordValue()).utf8ToString();
+                        }
                         BinaryDocValues hashes = leaf.getBinaryDocValues(Schema.HASH);
                         if (hashes == null || !hashes.advanceExact(doc)) {
                             return NO_HASH;

@@ -19,14 +19,6 @@ public final class ContentHash {
     private ContentHash() {}
 
     public static byte[] of(Article a) {
-        return of(a, null);
-    }
-
-    /**
-     * The fingerprint of an article and the file it came from ({@code null} for none), so that an
-     * article moved to another file counts as changed and is rewritten with its new origin.
-     */
-    public static byte[] of(Article a, String origin) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -47,9 +39,6 @@ public final class ContentHash {
         for (Map.Entry<String, String> e : a.extra().entrySet()) {
             add(sha, e.getKey());
             add(sha, e.getValue());
-        }
-        if (origin != null) {
-            add(sha, origin);
         }
         return Arrays.copyOf(sha.digest(), BYTES);
     }
