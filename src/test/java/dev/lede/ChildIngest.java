@@ -26,6 +26,7 @@ final class ChildIngest {
     private final BlockingQueue<String> pending = new LinkedBlockingQueue<>();
     private final List<String> lines = new ArrayList<>();
     private boolean ended;
+    private boolean timedOut;
 
     private ChildIngest(Process process, Path stderr) {
         this.process = process;
@@ -104,6 +105,7 @@ final class ChildIngest {
         while (!ended) {
             String line = pending.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (line == null) {
+                timedOut = true;
                 return false;
             }
             take(line);
@@ -120,6 +122,11 @@ final class ChildIngest {
         } else {
             lines.add(line);
         }
+    }
+
+    /** Whether the child neither reached its mark nor ended within five minutes, and was killed then. */
+    boolean timedOut() {
+        return timedOut;
     }
 
     /** The last commit the child reported durable, or {@code null}. */

@@ -67,11 +67,14 @@ class CrashResumeTest {
         System.out.println("CrashResumeTest: seed " + seed + ", " + target + " kills");
         long start = System.nanoTime();
         Random rounds = new Random(seed);
+        int roundsRun = 0;
         do {
             round(
                     replay != null ? replay : rounds.nextLong(),
                     replay != null ? Integer.MAX_VALUE : target - figures.kills);
-        } while (replay == null && figures.kills < target);
+            roundsRun++;
+            // Each round plans 5 or more kills: a run needing more rounds than kills is stuck.
+        } while (replay == null && figures.kills < target && roundsRun < target);
         System.out.println("CrashResumeTest: " + figures.summary(Duration.ofNanos(System.nanoTime() - start)));
 
         assertThat(figures.problems).isEmpty();
@@ -91,6 +94,9 @@ class CrashResumeTest {
             ChildIngest run = ChildIngest.start(folder, plan, reuters, tmp.resolve("child.err"));
             int exit = run.killAt(plan);
             String phase = run.phase(plan.fresh());
+            if (run.timedOut()) {
+                figures.problem(tag + ": the child made no progress for five minutes: " + run.phase(plan.fresh()));
+            }
             if (exit == SIGKILLED) {
                 killed++;
                 figures.kill(plan.mode(), phase);
