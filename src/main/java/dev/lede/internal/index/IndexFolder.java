@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFileNames;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -47,7 +48,7 @@ public final class IndexFolder {
     public static void check(Directory dir, String location) throws IOException {
         if (!DirectoryReader.indexExists(dir)) {
             try (Stream<String> files = Stream.of(dir.listAll())) {
-                if (files.anyMatch(f -> !f.equals(IndexWriter.WRITE_LOCK_NAME) && !f.equals(OWNER_FILE))) {
+                if (files.anyMatch(f -> !isLeftOfAFirstOpen(f))) {
                     throw new IncompatibleIndexException(location
                             + " is not a Lede index: the folder holds other files. Give an empty or new folder for"
                             + " the index.");
@@ -64,6 +65,16 @@ public final class IndexFolder {
                     + "; this Lede reads version " + Schema.VERSION + ". Rebuild it from its own stored articles with"
                     + " 'lede reindex --index " + location + "' (or ArticleIndex.rebuild).");
         }
+    }
+
+    /**
+     * Whether a file may be in a folder that has no commit yet: the lock and owner note of a writer,
+     * and the pending commit file of one killed during its first commit (the writer deletes it).
+     */
+    private static boolean isLeftOfAFirstOpen(String file) {
+        return file.equals(IndexWriter.WRITE_LOCK_NAME)
+                || file.equals(OWNER_FILE)
+                || file.startsWith(IndexFileNames.PENDING_SEGMENTS);
     }
 
     /** The folder's write lock, as a writer holds it; fails like a second writer when it is taken. */
