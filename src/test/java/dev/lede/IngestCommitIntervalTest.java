@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A long ingest commits while it runs, so a crash loses at most one commit interval of work. */
 class IngestCommitIntervalTest {
-    private static final int ARTICLES = 2_000;
-    private static final int LOOK_AT = 1_500;
+    private static final int ARTICLES = 300;
+    private static final int LOOK_AT = 200;
 
     @TempDir
     Path tmp;
@@ -53,6 +53,7 @@ class IngestCommitIntervalTest {
 
                 @Override
                 public Article next() {
+                    pause(); // a slow source: 200 articles take at least 200 ms
                     if (given++ == LOOK_AT) {
                         try (ArticleIndex reader = ArticleIndex.openReadOnly(folder)) {
                             committedMidway = reader.count();
@@ -66,15 +67,23 @@ class IngestCommitIntervalTest {
         }
     }
 
+    private static void pause() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void aShortIntervalCommitsWhileTheIngestRuns() throws IOException {
         Watching articles = new Watching(tmp);
         IngestReport report;
         try (ArticleIndex index = ArticleIndex.open(tmp)) {
-            report = index.addAll(articles, IngestOptions.defaults().commitInterval(Duration.ofNanos(1)));
+            report = index.addAll(articles, IngestOptions.defaults().commitInterval(Duration.ofMillis(20)));
         }
         assertThat(report.added()).isEqualTo(ARTICLES);
-        // Committed before article 1,500 was handed over: some, at most those handed over already.
+        // Committed before article 200 was handed over: some, at most those handed over already.
         assertThat(articles.committedMidway).isBetween(1L, (long) LOOK_AT);
     }
 
