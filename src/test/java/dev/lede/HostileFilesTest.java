@@ -190,11 +190,15 @@ class HostileFilesTest {
     void ingest_fileDeletedAfterListing_isReportedAsGone() throws IOException {
         Path folder = Files.createDirectories(tmp.resolve("in"));
         write(folder, "a-first.txt", "First headline\n\nFirst body.");
-        write(folder, "b-vanishing.txt", "Vanishing headline\n\nVanishing body.");
-        write(folder, "c-last.md", "# Last headline\n\nLast body.");
-        IngestOptions deleteAfterFirst = IngestOptions.defaults().onProgress(p -> {
+        write(folder, "b-second.txt", "Second headline\n\nSecond body.");
+        write(folder, "c-third.txt", "Third headline\n\nThird body.");
+        write(folder, "d-vanishing.txt", "Vanishing headline\n\nVanishing body.");
+        write(folder, "e-last.md", "# Last headline\n\nLast body.");
+        // One indexing thread reads at most two files ahead: the fourth is not read yet when the
+        // first is done.
+        IngestOptions deleteAfterFirst = IngestOptions.defaults().threads(1).onProgress(p -> {
             if (p.filesDone() == 1) {
-                delete(folder.resolve("b-vanishing.txt"));
+                delete(folder.resolve("d-vanishing.txt"));
             }
         });
         try (ArticleIndex index = ArticleIndex.inMemory()) {
@@ -202,10 +206,10 @@ class HostileFilesTest {
 
             assertThat(report.problems())
                     .extracting(IngestProblem::toString)
-                    .containsExactly("b-vanishing.txt: cannot read the file: the file is gone (deleted or moved"
+                    .containsExactly("d-vanishing.txt: cannot read the file: the file is gone (deleted or moved"
                             + " after the folder was listed) (failed)");
-            assertThat(ids(index, Set.of("a-first.txt", "c-last.md")))
-                    .containsExactlyInAnyOrder("a-first.txt", "c-last.md");
+            assertThat(ids(index, Set.of("a-first.txt", "b-second.txt", "c-third.txt", "e-last.md")))
+                    .containsExactlyInAnyOrder("a-first.txt", "b-second.txt", "c-third.txt", "e-last.md");
             assertThat(report.failed()).isEqualTo(1);
         }
     }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -23,10 +24,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.apache.lucene.index.IndexWriter;
 
 /**
- * Drives one ingest: reads inputs on the calling thread, hands the articles to a {@link BulkIngest},
+ * Drives one ingest: reads inputs (small files ahead on reading threads, in input order), hands the
+ * articles to a {@link BulkIngest},
  * reports progress, stops when cancelled, commits every {@link IngestOptions#commitInterval()} while
  * it runs and again at the end. Not thread-safe: one per ingest.
  */
@@ -77,20 +84,34 @@ public final class IngestRun {
         }
         filesTotal = files.size();
         boolean folder = Files.isDirectory(path);
+        int threads = options.threads();
+        ExecutorService readers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "lede-read");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             Map<String, FileOrigins.Known> known = FileOrigins.under(bulk.snapshot(), path, folder);
             Set<String> listed = new HashSet<>();
             List<String> unlisted = new ArrayList<>(); // folders that could not be listed
-            for (InputFile input : files) {
-                if (checkCancelled()) {
+            // Files are prepared (and small ones read) a few ahead on the reading threads, and
+            // applied to the index in input order on this one.
+            ArrayDeque<Future<Prepared>> ahead = new ArrayDeque<>();
+            Iterator<InputFile> next = files.iterator();
+            while (!checkCancelled()) {
+                while (ahead.size() < 2 * threads && next.hasNext()) {
+                    InputFile input = next.next();
+                    listed.add(FileOrigins.key(input.path(), input.name()));
+                    if (Files.isDirectory(input.path(), LinkOption.NOFOLLOW_LINKS)) {
+                        unlisted.add(input.path().toAbsolutePath().normalize()
+                                + input.path().getFileSystem().getSeparator());
+                    }
+                    ahead.add(readers.submit(() -> prepare(inputs, input, known)));
+                }
+                if (ahead.isEmpty()) {
                     break;
                 }
-                listed.add(FileOrigins.key(input.path(), input.name()));
-                if (Files.isDirectory(input.path(), LinkOption.NOFOLLOW_LINKS)) {
-                    unlisted.add(input.path().toAbsolutePath().normalize()
-                            + input.path().getFileSystem().getSeparator());
-                }
-                readFile(inputs, input, known);
+                apply(await(ahead.poll()));
                 filesDone++;
                 progress(true);
             }
@@ -100,7 +121,10 @@ public final class IngestRun {
         } catch (Cancelled stop) {
             cancelled = true;
         } catch (RuntimeException | Error e) {
+            readers.shutdownNow();
             throw fail(e);
+        } finally {
+            readers.shutdownNow();
         }
         return finish();
     }
@@ -131,16 +155,31 @@ public final class IngestRun {
         throw (Error) e;
     }
 
+    /** Files up to this size are read ahead on the reading threads; bigger ones stream. */
+    static final long READ_AHEAD_BYTES = 4L << 20;
+
     /**
-     * Reads a file unless the index holds it as it is now: same size and modification time, or
-     * same bytes (then its new time is recorded). The articles of a file that changed replace its
-     * old ones, and those no longer in it are deleted, unless reading it failed part-way.
+     * What is known of a file before it is applied to the index: whether it is read at all, its
+     * state, and, for a small file, its articles and problems, read ahead on a reading thread.
      */
-    private void readFile(Inputs inputs, InputFile input, Map<String, FileOrigins.Known> known) {
+    private record Prepared(
+            InputFile input,
+            Optional<ArticleReader> reader,
+            Schema.FileStamp now,
+            FileOrigins.Known before,
+            Schema.FileStamp stamp,
+            boolean unchanged,
+            List<Article> articles, // null: read it on the ingesting thread
+            ReportCollector problems) {}
+
+    /**
+     * Decides whether a file must be read: not when the index holds it as it is now (same size and
+     * modification time, or same bytes). Runs on a reading thread; touches no shared state.
+     */
+    private static Prepared prepare(Inputs inputs, InputFile input, Map<String, FileOrigins.Known> known) {
         Optional<ArticleReader> reader = inputs.readerFor(input.path());
         if (reader.isEmpty()) {
-            report.fileIgnored();
-            return;
+            return new Prepared(input, reader, null, null, null, false, null, null);
         }
         Schema.FileStamp now = FileOrigins.attributes(input.path(), input.name());
         FileOrigins.Known before = now == null ? null : known.get(now.origin());
@@ -149,8 +188,7 @@ public final class IngestRun {
             if (before != null
                     && before.stamp().size() == now.size()
                     && before.stamp().mtime() == now.mtime()) {
-                skipUnchanged(before);
-                return;
+                return new Prepared(input, reader, now, before, null, true, null, null);
             }
             try {
                 stamp = new Schema.FileStamp(
@@ -162,26 +200,64 @@ public final class IngestRun {
                     && before != null
                     && before.stamp().size() == stamp.size()
                     && Arrays.equals(before.stamp().hash(), stamp.hash())) {
-                restamp(withArticles(stamp, before.stamp().articles())); // touched, not changed
-                skipUnchanged(before);
-                return;
+                return new Prepared(input, reader, now, before, stamp, true, null, null);
             }
+        }
+        if (now == null || now.size() > READ_AHEAD_BYTES) {
+            return new Prepared(input, reader, now, before, stamp, false, null, null);
+        }
+        List<Article> articles = new ArrayList<>();
+        ReportCollector problems = new ReportCollector();
+        read(reader.get(), input, articles::add, problems);
+        return new Prepared(input, reader, now, before, stamp, false, articles, problems);
+    }
+
+    private static void read(ArticleReader reader, InputFile input, Consumer<Article> sink, ReportCollector report) {
+        try {
+            reader.read(input, sink, report);
+        } catch (IOException e) {
+            report.failed(input.name(), 0, "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Applies a prepared file to the index, in input order: its articles are upserted, and once all
+     * are in, the file's state is recorded and the articles it no longer holds are deleted, unless
+     * reading it failed part-way.
+     */
+    private void apply(Prepared p) {
+        if (p.reader().isEmpty()) {
+            report.fileIgnored();
+            return;
+        }
+        if (p.unchanged()) {
+            if (p.stamp() != null) {
+                restamp(withArticles(p.stamp(), p.before().stamp().articles())); // touched, not changed
+            }
+            unchangedFiles++;
+            unchangedInFiles += p.before().ids().size();
+            return;
         }
         report.fileRead();
         long failedBefore = report.failed();
         // Until the file is read through, its articles hold a state that matches no file.
-        reading = now == null ? null : FileOrigins.changed(now.origin());
+        reading = p.now() == null ? null : FileOrigins.changed(p.now().origin());
         readingIds = new HashSet<>();
         try {
-            reader.get().read(input, this::accept, report);
-        } catch (IOException e) {
-            report.failed(input.name(), 0, "cannot read the file: " + e.getMessage());
+            if (p.articles() == null) {
+                read(p.reader().get(), p.input(), this::accept, report);
+            } else {
+                report.add(p.problems());
+                p.articles().forEach(this::accept);
+            }
         } finally {
             reading = null;
         }
+        Schema.FileStamp stamp = p.stamp();
         if (stamp == null || report.failed() > failedBefore) {
             return; // read again next time; keep what it gave before
         }
+        FileOrigins.Known before = p.before();
         if (before != null) {
             Set<String> dropped = new HashSet<>(before.ids());
             dropped.removeAll(readingIds);
@@ -195,11 +271,6 @@ public final class IngestRun {
 
     private static Schema.FileStamp withArticles(Schema.FileStamp s, long articles) {
         return new Schema.FileStamp(s.origin(), s.size(), s.mtime(), s.hash(), articles);
-    }
-
-    private void skipUnchanged(FileOrigins.Known before) {
-        unchangedFiles++;
-        unchangedInFiles += before.ids().size();
     }
 
     private void restamp(Schema.FileStamp stamp) {
@@ -223,6 +294,23 @@ public final class IngestRun {
             }
             afterWrites.add(() -> bulk.deleteFile(origin));
             deleted += e.getValue().ids().size();
+        }
+    }
+
+    private static Prepared await(Future<Prepared> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while ingesting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

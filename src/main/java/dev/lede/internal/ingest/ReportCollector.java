@@ -35,6 +35,15 @@ public final class ReportCollector {
         problems.add(new IngestProblem(file, line, Outcome.WARNING, reason));
     }
 
+    /** Adds what another collector found (a file read ahead on another thread), after this one's. */
+    public void add(ReportCollector other) {
+        files += other.files;
+        ignoredFiles += other.ignoredFiles;
+        skipped += other.skipped;
+        failed += other.failed;
+        problems.addAll(other.problems);
+    }
+
     public int files() {
         return files;
     }
