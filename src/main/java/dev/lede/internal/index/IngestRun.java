@@ -76,14 +76,15 @@ public final class IngestRun {
     /** Ingests every supported file under {@code path}, then commits. */
     public IngestReport files(Inputs inputs, Path path) throws IOException {
         List<InputFile> files;
+        Map<String, FileOrigins.Known> known;
         try {
             files = inputs.list(path);
+            known = FileOrigins.under(bulk.snapshot(), path, Files.isDirectory(path));
         } catch (IOException e) {
             bulk.abort(); // no such path: stop the indexing threads before saying so
             throw e;
         }
         filesTotal = files.size();
-        boolean folder = Files.isDirectory(path);
         int threads = options.threads();
         ExecutorService readers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "lede-read");
@@ -91,7 +92,6 @@ public final class IngestRun {
             return t;
         });
         try {
-            Map<String, FileOrigins.Known> known = FileOrigins.under(bulk.snapshot(), path, folder);
             Set<String> listed = new HashSet<>();
             List<String> unlisted = new ArrayList<>(); // folders that could not be listed
             // Files are prepared (and small ones read) a few ahead on the reading threads, and
@@ -121,7 +121,6 @@ public final class IngestRun {
         } catch (Cancelled stop) {
             cancelled = true;
         } catch (RuntimeException | Error e) {
-            readers.shutdownNow();
             throw fail(e);
         } finally {
             readers.shutdownNow();
