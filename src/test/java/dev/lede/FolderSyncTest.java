@@ -120,7 +120,8 @@ class FolderSyncTest {
 
     @Test
     void filesThatAreGone_takeTheirArticlesWithThem_butNothingElse() throws IOException {
-        Path other = Files.createDirectories(tmp.resolve("other"));
+        // A sibling whose name starts with the folder's: not under it.
+        Path other = Files.createDirectories(tmp.resolve("articles-other"));
         Files.writeString(other.resolve("o.txt"), "Other folder story\n\nFrom elsewhere.\n");
         try (ArticleIndex index = ArticleIndex.open(tmp.resolve("index"), MANUAL)) {
             index.ingest(folder);

@@ -60,11 +60,20 @@ final class FileOrigins {
                         ? root
                         : root + scope.getFileSystem().getSeparator())
                 : root + '\u0000';
+        BytesRef from = new BytesRef(prefix);
+        BytesRef to = new BytesRef(Arrays.copyOf(from.bytes, from.length + 1));
+        to.bytes[from.length] = (byte) 0xFF; // after every UTF-8 text with the prefix
         Map<String, Known> known = new HashMap<>();
         for (LeafReaderContext ctx : reader.leaves()) {
             LeafReader leaf = ctx.reader();
             SortedDocValues origins = leaf.getSortedDocValues(Schema.ORIGIN);
             if (origins == null) {
+                continue;
+            }
+            // Origins are sorted, so those under the scope are one range of ordinals.
+            int lo = ordinal(origins.lookupTerm(from));
+            int hi = ordinal(origins.lookupTerm(to));
+            if (lo >= hi) {
                 continue;
             }
             SortedDocValues ids = leaf.getSortedDocValues(Schema.ID);
@@ -74,13 +83,11 @@ final class FileOrigins {
             BinaryDocValues hashes = leaf.getBinaryDocValues(Schema.ORIGIN_HASH);
             Bits live = leaf.getLiveDocs();
             for (int doc = origins.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = origins.nextDoc()) {
-                if (live != null && !live.get(doc)) {
+                int ord = origins.ordValue();
+                if (ord < lo || ord >= hi || (live != null && !live.get(doc))) {
                     continue;
                 }
-                String origin = origins.lookupOrd(origins.ordValue()).utf8ToString();
-                if (!origin.startsWith(prefix)) {
-                    continue;
-                }
+                String origin = origins.lookupOrd(ord).utf8ToString();
                 long size = sizes.advanceExact(doc) ? sizes.longValue() : -1;
                 long mtime = mtimes.advanceExact(doc) ? mtimes.longValue() : -1;
                 long count = counts.advanceExact(doc) ? counts.longValue() : -1;
@@ -108,6 +115,11 @@ final class FileOrigins {
         known.replaceAll(
                 (origin, k) -> k.ids().size() < k.stamp().articles() ? new Known(changed(origin), k.ids()) : k);
         return known;
+    }
+
+    // lookupTerm gives the term's ordinal, or -(where it would go) - 1.
+    private static int ordinal(int found) {
+        return found >= 0 ? found : -found - 1;
     }
 
     /** A state that matches no file: for a file that must be read again. */
