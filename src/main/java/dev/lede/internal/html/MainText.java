@@ -51,6 +51,9 @@ final class MainText {
     private static final Pattern BYLINE =
             Pattern.compile("(?i)^(?:by|written by|posted by|words by)\\s+\\p{Lu}.{0,80}$");
 
+    private static final Pattern BIO_VERB =
+            Pattern.compile("(?:is|was|has|had|holds|joined|started|covers|writes|lives|leads|founded|co-founded)\\b");
+
     private final Element body;
     private final String title;
     private final List<String> authors;
@@ -345,18 +348,42 @@ final class MainText {
             }
         }
         List<String> out = new ArrayList<>();
+        int tail = blocks.size() - Math.max(3, (blocks.size() - titleAt) / 4);
         for (int i = titleAt + 1; i < blocks.size(); i++) {
             Block b = blocks.get(i);
-            if (keep(b)) {
+            if (keep(b) && !(i >= tail && authorBio(b.text()))) {
                 out.add(b.text());
             }
         }
         return out;
     }
 
+    /**
+     * Whether a block near the end is the writer's biography: "Jane Doe is a reporter who covers
+     * schools." Opens with a byline name, or its first word, and a verb of being or doing.
+     */
+    private boolean authorBio(String text) {
+        if (text.length() > 600) {
+            return false;
+        }
+        for (String author : authors) {
+            String first = author.split("[\\s,]+")[0];
+            for (String name : new String[] {author, first}) {
+                if (name.length() >= 3
+                        && text.startsWith(name + " ")
+                        && BIO_VERB.matcher(text.substring(name.length() + 1)).lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private boolean keep(Block b) {
         String text = b.text();
-        if (Boilerplate.noiseLine(text) || (b.caption() && Boilerplate.creditOnly(text))) {
+        if (Boilerplate.noiseLine(text)
+                || Boilerplate.promoLine(text)
+                || (b.caption() && Boilerplate.creditOnly(text))) {
             return false;
         }
         if (b.linkDensity() > 0.5 && !(text.length() > 200 && b.linkDensity() < 0.8)) {

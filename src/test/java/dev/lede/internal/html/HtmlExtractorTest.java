@@ -100,6 +100,27 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void extract_disclosuresAndClosingAuthorBio_areDropped() {
+        String html = "<html><head><meta name=\"author\" content=\"Rosa Field\"><title>Seed Swaps</title></head>"
+                + "<body><div class=\"story\"><p>If you buy something through our links, we may earn a small"
+                + " commission at no cost to you.</p>"
+                + "<p>Seed swaps have spread to forty libraries in the county, where gardeners trade packets of"
+                + " beans, squash and old tomato varieties.</p>"
+                + "<p>The librarians say the shelves empty within a week of each spring swap, and that most"
+                + " packets come back in the autumn.</p>"
+                + "<p>Sign up for our weekly gardening newsletter to get stories like this one.</p>"
+                + "<p>Rosa Field is a reporter who covers farming and food for the paper.</p></div></body></html>";
+
+        Extracted page = HtmlExtractor.extract(html, "");
+
+        assertThat(page.body())
+                .isEqualTo("Seed swaps have spread to forty libraries in the county, where gardeners trade packets"
+                        + " of beans, squash and old tomato varieties.\n\n"
+                        + "The librarians say the shelves empty within a week of each spring swap, and that most"
+                        + " packets come back in the autumn.");
+    }
+
+    @Test
     void extract_pageWithoutArticle_hasNoBody() {
         String html = "<html><head><title>Example Portal</title></head><body><nav><ul>"
                 + "<li><a href=\"/a\">News</a></li><li><a href=\"/b\">Sport</a></li></ul></nav>"
