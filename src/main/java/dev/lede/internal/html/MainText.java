@@ -4,6 +4,7 @@ import dev.lede.internal.html.TextBlocks.Block;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -212,7 +213,9 @@ final class MainText {
 
     /** Readability's scoring: paragraphs give points to their parent, grandparent and on up. */
     private List<Element> byScore() {
-        Map<Element, Double> scores = new IdentityHashMap<>();
+        // Insertion order, so that ties go to the first element in the page on every run (jsoup's
+        // Element equality is identity, like IdentityHashMap's, whose order changes between runs).
+        Map<Element, Double> scores = new LinkedHashMap<>();
         for (Element p : paragraphs()) {
             String text = p.text();
             if (text.length() < 25) {

@@ -3,6 +3,9 @@ package dev.lede.internal.html;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lede.article.Published;
 import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,6 +87,10 @@ record PageMetadata(
             "publish",
             "updated",
             "duration");
+    // A line that is a date, or that says it gives one: cue words, or digits and a month name only.
+    private static final Pattern DATELINE =
+            Pattern.compile("(?i)(?:.*\\b(?:published|posted|updated|on)\\b.*\\d.*|[\\p{L}.,]{0,12}[\\s\\d./,:-]*"
+                    + "(?:\\p{L}+\\.?)?[\\s\\d./,:-]*(?:am|pm)?)");
     private static final Pattern AUTHOR_LINK = Pattern.compile(
             "(?i)/(?:author|authors|writer|writers|staff|contributor|contributors|people|byline)/[^/?#]+");
     private static final java.util.Set<String> AUTHOR_WORDS =
@@ -273,56 +280,79 @@ record PageMetadata(
         }
     }
 
+    /**
+     * The publication date: the first of JSON-LD datePublished, date meta tags, {@code <time>},
+     * JSON-LD dateModified, other {@code itemprop} dates, else a visible dateline. A date written in
+     * UTC gives way to the same moment, give or take a day, written in the page's own offset: the
+     * page's local day is the publication day.
+     */
     private static Published published(Document doc, JsonNode article, JsonNode page) {
-        if (article != null) {
-            for (String key : new String[] {"datePublished", "dateCreated", "uploadDate"}) {
-                Published p = PageDates.parseMachine(text(article.get(key)));
-                if (p != null) {
+        List<Published> candidates = metadataDates(doc, article, page);
+        if (candidates.isEmpty()) {
+            return visibleDate(doc);
+        }
+        Published first = candidates.get(0);
+        OffsetDateTime utc = first.dateTime().orElse(null);
+        if (utc != null && utc.getOffset().equals(ZoneOffset.UTC)) {
+            for (Published p : candidates) {
+                OffsetDateTime local = p.dateTime().orElse(null);
+                if (local != null
+                        && !local.getOffset().equals(ZoneOffset.UTC)
+                        && Math.abs(Duration.between(utc, local).toHours()) < 24) {
                     return p;
                 }
+            }
+        }
+        return first;
+    }
+
+    /** Every machine-readable date of the page, most trusted first. */
+    private static List<Published> metadataDates(Document doc, JsonNode article, JsonNode page) {
+        List<Published> out = new ArrayList<>();
+        if (article != null) {
+            for (String key : new String[] {"datePublished", "dateCreated", "uploadDate"}) {
+                addDate(out, text(article.get(key)));
             }
         }
         if (page != null) {
-            Published p = PageDates.parseMachine(text(page.get("datePublished")));
-            if (p != null) {
-                return p;
-            }
+            addDate(out, text(page.get("datePublished")));
         }
         for (String key : DATE_META) {
             for (Element m : metas(doc, key)) {
-                Published p = PageDates.parseMachine(m.attr("content"));
-                if (p != null) {
-                    return p;
-                }
+                addDate(out, m.attr("content"));
             }
         }
         for (Element t : doc.select("time[datetime], [itemprop=datePublished][datetime]")) {
-            Published p = PageDates.parseMachine(t.attr("datetime"));
-            if (p != null) {
-                return p;
-            }
+            addDate(out, t.attr("datetime"));
         }
         if (article != null) {
-            Published p = PageDates.parseMachine(text(article.get("dateModified")));
-            if (p != null) {
-                return p;
-            }
+            addDate(out, text(article.get("dateModified")));
         }
         for (Element e : doc.select("[itemprop~=(?i)date][content]")) {
-            Published p = PageDates.parseMachine(e.attr("content"));
-            if (p != null) {
-                return p;
-            }
+            addDate(out, e.attr("content"));
         }
-        return visibleDate(doc);
+        return out;
     }
 
-    /** A dateline in an element whose class or id says it holds a date or a byline. */
+    private static void addDate(List<Published> out, String value) {
+        Published p = PageDates.parseMachine(value);
+        if (p != null) {
+            out.add(p);
+        }
+    }
+
+    /**
+     * A visible dateline: in an element whose class or id says it holds a date or a byline, else
+     * a short line that is only a date or names it ("Updated: May 6, 2025", "by Ann Lee on Dec 16,
+     * 2025"), looked for after the headline first, as the byline sits under it and sidebars and
+     * comments carry other dates.
+     */
     private static Published visibleDate(Document doc) {
         if (doc.body() == null) {
             return null;
         }
-        for (Element e : doc.body().getAllElements()) {
+        List<Element> all = doc.body().getAllElements();
+        for (Element e : all) {
             boolean dated = e.normalName().equals("time");
             for (String w : Boilerplate.words(e.className() + " " + e.id())) {
                 dated |= DATE_WORDS.contains(w);
@@ -331,6 +361,22 @@ record PageMetadata(
             String text = dated ? e.text() : "";
             if (dated && text.length() >= 6 && text.length() <= 150) {
                 Published p = PageDates.parseText(Text.collapse(text));
+                if (p != null) {
+                    return p;
+                }
+            }
+        }
+        Element h1 = doc.body().selectFirst("h1");
+        int from = h1 == null ? 0 : Math.max(0, all.indexOf(h1));
+        Published p = datelineFrom(all.subList(from, all.size()));
+        return p != null ? p : datelineFrom(all.subList(0, from));
+    }
+
+    private static Published datelineFrom(List<Element> elements) {
+        for (Element e : elements) {
+            String own = Text.collapse(e.ownText());
+            if (own.length() >= 6 && own.length() <= 80 && DATELINE.matcher(own).matches()) {
+                Published p = PageDates.parseText(own);
                 if (p != null) {
                     return p;
                 }

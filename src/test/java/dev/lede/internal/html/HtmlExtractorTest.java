@@ -121,6 +121,33 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void extract_datelineWithoutDateClass_isFoundUnderTheHeadline() {
+        String html = "<html><head><title>Frost Fairs</title></head><body>"
+                + "<div class=\"side\"><span>Posted on March 2, 2020</span></div><h1>Frost Fairs</h1>"
+                + "<div class=\"x1\">by <a href=\"/u/ann\">Ann Lee</a> on Dec 16, 2021 at 11:00 AM</div>"
+                + "<p>The river froze hard enough for a fair to be held on the ice, with stalls and a printing"
+                + " press.</p></body></html>";
+
+        assertThat(HtmlExtractor.extract(html, "").published().toString()).isEqualTo("2021-12-16");
+    }
+
+    @Test
+    void extract_utcMetadataDate_givesWayToTheSameMomentInThePagesOffset() {
+        String html = "<html><head><meta property=\"article:published_time\" content=\"2025-12-19T02:41:41+00:00\">"
+                + "</head><body><h1>Night Notes</h1><time datetime=\"2025-12-18T21:46:01-05:00\">December 18, 2025"
+                + "</time><p>Written late in the evening.</p></body></html>";
+
+        assertThat(HtmlExtractor.extract(html, "").published().toString()).isEqualTo("2025-12-18T21:46:01-05:00");
+    }
+
+    @Test
+    void parseText_numericDateThatCannotBeMonthFirst_isReadDayFirst() {
+        assertThat(PageDates.parseText("Posted on the 15/12/2025 at 19:00").toString())
+                .isEqualTo("2025-12-15");
+        assertThat(PageDates.parseText("Updated: 10/11/2024").toString()).isEqualTo("2024-10-11");
+    }
+
+    @Test
     void extract_pageWithoutArticle_hasNoBody() {
         String html = "<html><head><title>Example Portal</title></head><body><nav><ul>"
                 + "<li><a href=\"/a\">News</a></li><li><a href=\"/b\">Sport</a></li></ul></nav>"
