@@ -101,7 +101,19 @@ record PageMetadata(
     private static final Pattern VISIBLE_NAME = Pattern.compile(
             "\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|\\(\\p{Lu}\\p{L}*\\)|van|von|de|der|den|da|di|du|la|le|bin|al|el))*(?:,? (?:and|&) \\p{Lu}.*)?");
     private static final Pattern BY =
-            Pattern.compile("(?i)^(?:(?:written|reported|posted|updated)\\s+)?(?:by|author)[:\\s]+");
+            Pattern.compile("(?i)^(?:(?:written|reported|posted|updated)\\s+)?(?:by|author)(?:[:\\s]+|$)");
+    // What follows the name on a byline: "• March 12, 2025", "| Updated", " on Dec 16, 2025".
+    private static final Pattern BYLINE_TAIL = Pattern.compile(
+            "\\s*(?:[•·|]|\\bon\\s+(?:\\p{Lu}\\p{L}+\\.?\\s+)?\\d|(?:\\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\p{L}*\\.?\\s+)?\\d).*$");
+    private static final Pattern BY_START = Pattern.compile("(?i)^(?:(?:written|reported|posted)\\s+)?by(?:[:\\s]|$)");
+    // A byline left with only its date's words ("Lifestyle January") names no one. Months that are
+    // also given names (April, June) are not in the list.
+    private static final Pattern CALENDAR_WORD =
+            Pattern.compile("\\b(?:January|February|September|October|November|December|Monday"
+                    + "|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Updated|Published)\\b");
+    // Placeholders that content systems print where a name belongs.
+    private static final java.util.Set<String> NOT_NAMES = java.util.Set.of(
+            "admin", "administrator", "category", "uncategorized", "learn more", "read more", "unknown", "anonymous");
     private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:;|&|\\||\\band\\b|,\\s*and\\b)\\s*");
 
     static PageMetadata read(Document doc) {
@@ -121,7 +133,7 @@ record PageMetadata(
         String title = title(doc, ld, article, source, host(url));
         return new PageMetadata(
                 title,
-                authors(doc, ld, article),
+                withoutSiteName(authors(doc, ld, article), source, doc),
                 published(doc, article, page),
                 url,
                 source,
@@ -162,19 +174,21 @@ record PageMetadata(
         return cleaned;
     }
 
+    /**
+     * The writers: JSON-LD people, else author meta tags (and the "Written by" label WordPress puts
+     * in Twitter's card), else a visible byline. An organisation named as the JSON-LD author is the
+     * last resort, after the byline: sites credit their own name there for staff stories.
+     */
     private static List<String> authors(Document doc, JsonLd ld, JsonNode article) {
         List<String> names = new ArrayList<>();
+        List<String> orgs = new ArrayList<>();
         if (article != null) {
-            List<String> orgs = new ArrayList<>();
             collectAuthors(ld, article.get("author"), names, orgs);
             if (names.isEmpty()) {
                 collectAuthors(ld, article.get("creator"), names, orgs);
             }
-            if (names.isEmpty()) {
-                names.addAll(orgs);
-            }
         }
-        if (names.isEmpty()) {
+        if (names.isEmpty() && orgs.isEmpty()) {
             for (String key : AUTHOR_META) {
                 for (Element m : metas(doc, key)) {
                     addNames(m.attr("content"), names);
@@ -184,10 +198,55 @@ record PageMetadata(
                 }
             }
         }
+        if (names.isEmpty() && orgs.isEmpty()) {
+            writtenByLabel(doc, names);
+        }
         if (names.isEmpty()) {
             visibleAuthors(doc, names);
         }
+        if (names.isEmpty()) {
+            names.addAll(orgs);
+        }
         return names;
+    }
+
+    /**
+     * Names that are the site's own ("USA TODAY" as the author of a USA TODAY story) give way to a
+     * visible byline, and a name's ", The Daily Post" credit is dropped. A site named after its
+     * writer ("Dan Davies - Back of Mind") keeps the name.
+     */
+    private static List<String> withoutSiteName(List<String> names, String source, Document doc) {
+        if (source.isEmpty() || names.isEmpty()) {
+            return names;
+        }
+        if (names.stream().allMatch(n -> Titles.words(n).equals(Titles.words(source)))) {
+            List<String> visible = new ArrayList<>();
+            visibleAuthors(doc, visible);
+            return visible.isEmpty() ? names : visible;
+        }
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            int comma = n.lastIndexOf(", ");
+            out.add(comma > 0 && namesSite(n.substring(comma + 2), source) ? n.substring(0, comma) : n);
+        }
+        return out;
+    }
+
+    /** Whether every word of {@code name} but "the" is a word of the site's name. */
+    private static boolean namesSite(String name, String source) {
+        List<String> site = Titles.words(source);
+        List<String> words = Titles.words(name);
+        words.remove("the");
+        return !words.isEmpty() && site.containsAll(words);
+    }
+
+    private static void writtenByLabel(Document doc, List<String> names) {
+        for (int i = 1; i <= 4; i++) {
+            if (meta(doc, "twitter:label" + i).equalsIgnoreCase("Written by")) {
+                addNames(meta(doc, "twitter:data" + i), names);
+                return;
+            }
+        }
     }
 
     /** Bylines a reader sees: author links and elements whose class says author or byline. */
@@ -217,6 +276,36 @@ record PageMetadata(
                 return;
             }
         }
+        Element h1 = doc.body().selectFirst("h1");
+        List<Element> all = doc.body().getAllElements();
+        int from = h1 == null ? 0 : Math.max(0, all.indexOf(h1));
+        bylineFrom(all.subList(from, all.size()), names);
+        if (names.isEmpty()) {
+            bylineFrom(all.subList(0, from), names);
+        }
+    }
+
+    /**
+     * The first "By Jane Doe" line among {@code elements}, whatever its class: "By" in the element's
+     * own text, the name in it, in a link inside it or in the next element.
+     */
+    private static void bylineFrom(List<Element> elements, List<String> names) {
+        for (Element e : elements) {
+            String own = Text.collapse(e.ownText());
+            if (own.length() > 80 || !BY_START.matcher(own).lookingAt()) {
+                continue;
+            }
+            String line = Text.collapse(e.text());
+            if (BY.matcher(line).replaceFirst("").isEmpty() && e.nextElementSibling() != null) {
+                line = line + " " + Text.collapse(e.nextElementSibling().text());
+            }
+            if (line.length() <= 100) {
+                addVisibleName(line, names);
+                if (!names.isEmpty()) {
+                    return;
+                }
+            }
+        }
     }
 
     /** Names from the first byline element and those beside it: later ones credit other stories. */
@@ -238,11 +327,16 @@ record PageMetadata(
 
     private static void addVisibleName(String raw, List<String> names) {
         String s = BY.matcher(Text.collapse(raw)).replaceFirst("");
+        s = BYLINE_TAIL.matcher(s).replaceFirst("");
         s = ROLE_TAIL.matcher(s).replaceFirst("").strip();
         if (!VISIBLE_NAME.matcher(s).matches()) {
             return;
         }
-        if (s.isEmpty() || s.length() > 60 || s.chars().anyMatch(Character::isDigit) || s.split(" ").length > 6) {
+        if (s.isEmpty()
+                || s.length() > 60
+                || s.chars().anyMatch(Character::isDigit)
+                || s.split(" ").length > 6
+                || CALENDAR_WORD.matcher(s).find()) {
             return;
         }
         addNames(s, names);
@@ -274,7 +368,11 @@ record PageMetadata(
         s = BY.matcher(s).replaceFirst("");
         for (String part : NAME_SPLIT.split(s)) {
             String name = part.strip().replaceAll("^[,:\\s]+|[,:\\s]+$", "");
-            if (!name.isEmpty() && name.length() <= 80 && name.split(" ").length <= 8 && !out.contains(name)) {
+            if (!name.isEmpty()
+                    && name.length() <= 80
+                    && name.split(" ").length <= 8
+                    && !NOT_NAMES.contains(name.toLowerCase(Locale.ROOT))
+                    && !out.contains(name)) {
                 out.add(name);
             }
         }

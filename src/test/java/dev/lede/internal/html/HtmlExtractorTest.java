@@ -148,6 +148,38 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void extract_byLineWithoutAuthorClass_givesTheNameAndLeavesTheDate() {
+        String html = "<html><head><title>Ice Roads</title></head><body><h1>Ice Roads</h1>"
+                + "<p class=\"meta\"><span>By</span><span>Lena Berg</span> • Jan 4, 2024</p>"
+                + "<p>The ice road opened a week late this year.</p></body></html>";
+
+        assertThat(HtmlExtractor.extract(html, "").authors()).containsExactly("Lena Berg");
+    }
+
+    @Test
+    void extract_siteNamedAsAuthor_givesWayToTheVisibleByline() {
+        String html = "<html><head><meta property=\"og:site_name\" content=\"Valley Times\">"
+                + "<meta name=\"author\" content=\"Valley Times\"></head><body><h1>Dam Repairs</h1>"
+                + "<div>By <a href=\"/staff/omar-haddad\">Omar Haddad</a></div><p>Repairs start in May.</p>"
+                + "</body></html>";
+
+        assertThat(HtmlExtractor.extract(html, "").authors()).containsExactly("Omar Haddad");
+    }
+
+    @Test
+    void extract_authorMetadata_dropsSiteCreditAndPlaceholders() {
+        String credited = "<html><head><meta property=\"og:site_name\" content=\"The Harbor Gazette\">"
+                + "<meta name=\"author\" content=\"Ruth Alder, Harbor Gazette\"></head><body><p>x</p></body></html>";
+        String placeholder = "<html><head><meta name=\"author\" content=\"admin\"></head><body><p>x</p></body></html>";
+        String wordPress = "<html><head><meta name=\"twitter:label1\" content=\"Written by\">"
+                + "<meta name=\"twitter:data1\" content=\"Kai Moreno\"></head><body><p>x</p></body></html>";
+
+        assertThat(HtmlExtractor.extract(credited, "").authors()).containsExactly("Ruth Alder");
+        assertThat(HtmlExtractor.extract(placeholder, "").authors()).isEmpty();
+        assertThat(HtmlExtractor.extract(wordPress, "").authors()).containsExactly("Kai Moreno");
+    }
+
+    @Test
     void extract_pageWithoutArticle_hasNoBody() {
         String html = "<html><head><title>Example Portal</title></head><body><nav><ul>"
                 + "<li><a href=\"/a\">News</a></li><li><a href=\"/b\">Sport</a></li></ul></nav>"
