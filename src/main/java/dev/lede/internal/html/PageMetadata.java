@@ -141,16 +141,29 @@ record PageMetadata(
                 article == null ? "" : text(article.get("articleBody")));
     }
 
+    /**
+     * The headline: the first metadata title without its site name, unless a visible {@code <h1>}
+     * matches one of the metadata titles (headline, og:title, {@code <title>}: sites tune each for a
+     * different reader), since what the page shows is what a reader calls the title. The
+     * {@code <h1>} loses a suffix such as "| Opinion" when the metadata title lost it too.
+     */
     private static String title(Document doc, JsonLd ld, JsonNode article, String source, String host) {
-        String metaTitle = first(
-                article == null ? "" : text(article.get("headline")),
-                meta(doc, "og:title"),
-                meta(doc, "twitter:title"),
-                meta(doc, "citation_title"),
-                meta(doc, "dc.title"),
-                article == null ? "" : text(article.get("name")),
-                doc.title());
-        String cleaned = Titles.withoutSiteName(metaTitle, source, host);
+        List<String> metaTitles = new ArrayList<>();
+        for (String t : new String[] {
+            article == null ? "" : text(article.get("headline")),
+            meta(doc, "og:title"),
+            meta(doc, "twitter:title"),
+            meta(doc, "citation_title"),
+            meta(doc, "dc.title"),
+            article == null ? "" : text(article.get("name")),
+            Text.collapse(doc.title())
+        }) {
+            String c = Titles.withoutSiteName(t, source, host);
+            if (!c.isEmpty() && !metaTitles.contains(c)) {
+                metaTitles.add(c);
+            }
+        }
+        String cleaned = metaTitles.isEmpty() ? "" : metaTitles.get(0);
         String best = "";
         double bestScore = 0;
         List<Element> headings = doc.select("h1, [itemprop=headline]");
@@ -162,10 +175,14 @@ record PageMetadata(
             if (text.length() > 300) {
                 continue;
             }
-            double score = Titles.similarity(text, cleaned.isEmpty() ? Text.collapse(doc.title()) : cleaned);
-            if (score > bestScore) {
-                best = text;
-                bestScore = score;
+            String shorter = Titles.withoutSiteName(text, source, host);
+            for (String m : metaTitles) {
+                double score = Titles.similarity(text, m);
+                double shorterScore = Titles.similarity(shorter, m);
+                if (Math.max(score, shorterScore) > bestScore) {
+                    best = shorterScore > score ? shorter : text;
+                    bestScore = Math.max(score, shorterScore);
+                }
             }
         }
         if (bestScore >= 0.6 || (cleaned.isEmpty() && !best.isEmpty())) {

@@ -180,6 +180,21 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void extract_headingMatchingAnyMetadataTitle_winsAndLosesItsSectionSuffix() {
+        String seoHeadline = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                + "\"headline\":\"Rowing Machine Review With Photos\"}</script>"
+                + "<meta property=\"og:title\" content=\"I Rowed Every Morning for a Month\"></head>"
+                + "<body><h1>I Rowed Every Morning for a Month</h1><p>x</p></body></html>";
+        String sectionSuffix = "<html><head><meta property=\"og:title\" content=\"Why the town kept its"
+                + " last cinema open | Opinion\"></head><body><h1>Why the town kept its last cinema open |"
+                + " Opinion</h1><p>x</p></body></html>";
+
+        assertThat(HtmlExtractor.extract(seoHeadline, "").title()).isEqualTo("I Rowed Every Morning for a Month");
+        assertThat(HtmlExtractor.extract(sectionSuffix, "").title())
+                .isEqualTo("Why the town kept its last cinema open");
+    }
+
+    @Test
     void extract_pageWithoutArticle_hasNoBody() {
         String html = "<html><head><title>Example Portal</title></head><body><nav><ul>"
                 + "<li><a href=\"/a\">News</a></li><li><a href=\"/b\">Sport</a></li></ul></nav>"
