@@ -73,6 +73,7 @@ final class MainText {
 
     private List<String> run(String hint) {
         removeFurniture();
+        removeTeaserCards();
         List<Element> roots = byHint(hint);
         if (roots.isEmpty()) {
             roots = byItemprop();
@@ -114,6 +115,50 @@ final class MainText {
         }
         paragraphChars.clear();
         countParagraphs();
+    }
+
+    /**
+     * Removes runs of teaser cards: three or more siblings alike in tag and class, each a short
+     * text with a link to another page ("headline link, one-line summary"), as related-story and
+     * more-from-the-site lists are built, unless they hold a good part of the page's text.
+     */
+    private void removeTeaserCards() {
+        int total = paragraphChars.getOrDefault(body, 0);
+        List<Element> doomed = new ArrayList<>();
+        for (Element parent : body.getAllElements()) {
+            Map<String, List<Element>> alike = new LinkedHashMap<>();
+            for (Element c : parent.children()) {
+                alike.computeIfAbsent(c.normalName() + "." + c.className(), k -> new ArrayList<>())
+                        .add(c);
+            }
+            for (List<Element> group : alike.values()) {
+                // A roundup ("ten projects to try") is cards too, but they are most of the page.
+                if (group.size() >= 3
+                        && group.stream().allMatch(MainText::teaserCard)
+                        && group.stream().mapToInt(c -> c.text().length()).sum() < 0.25 * total) {
+                    doomed.addAll(group);
+                }
+            }
+        }
+        for (Element e : doomed) {
+            e.remove();
+        }
+    }
+
+    private static boolean teaserCard(Element e) {
+        String text = e.text();
+        if (text.length() < 40 || text.length() > 500 || e.getElementsByTag("p").isEmpty()) {
+            return false;
+        }
+        for (Element a : e.getElementsByTag("a")) {
+            boolean headline = a.text().length() >= 15
+                    || !a.select("h1, h2, h3, h4, h5, h6").isEmpty()
+                    || a.parent() != null && a.parent().normalName().matches("h[1-6]");
+            if (headline && !a.attr("href").startsWith("#") && !insideParagraph(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void countParagraphs() {

@@ -195,6 +195,35 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void extract_relatedStoryCards_areDroppedFromTheArticle() {
+        StringBuilder html =
+                new StringBuilder("<html><head><title>Night Trains</title></head><body><div class=\"post\">"
+                        + "<p>Night trains are back on the main line after a gap of twelve years, with sleeper cars"
+                        + " leaving the capital at ten and reaching the coast by breakfast.</p>"
+                        + "<p>The operator says the first month sold out within a day, and that a second train will run"
+                        + " on weekends from the spring, as long as the new carriages arrive on time.</p>"
+                        + "<p>Fares start at the price of a hotel room, which the company argues is the fair comparison"
+                        + " for a traveller who would otherwise stay the night.</p>"
+                        + "<p>Rail unions welcomed the return but asked for more staff on board, since a sleeper train"
+                        + " needs attendants through the night as well as a driver and a guard.</p>"
+                        + "<p>Environmental groups said the service shows that short flights can be replaced, and asked"
+                        + " the government to extend the tax break on sleeper tickets to the new routes.</p>"
+                        + "<div class=\"list\">");
+        for (String story : List.of("Ferry fares rise again", "Airport rail link delayed", "Bus lanes extended")) {
+            html.append("<div class=\"item\"><h3><a href=\"/news/")
+                    .append(story.length())
+                    .append("\">")
+                    .append(story)
+                    .append("</a></h3><p>What the change means for travellers this winter.</p></div>");
+        }
+        html.append("</div></div></body></html>");
+
+        assertThat(HtmlExtractor.extract(html.toString(), "").body())
+                .startsWith("Night trains are back")
+                .endsWith("to the new routes.");
+    }
+
+    @Test
     void extract_pageWithoutArticle_hasNoBody() {
         String html = "<html><head><title>Example Portal</title></head><body><nav><ul>"
                 + "<li><a href=\"/a\">News</a></li><li><a href=\"/b\">Sport</a></li></ul></nav>"
