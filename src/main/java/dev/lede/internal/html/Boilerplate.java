@@ -228,17 +228,7 @@ final class Boilerplate {
                     + "\\bconsider (?:becoming a (?:member|subscriber)|supporting us|subscribing)\\b|"
                     + "\\bdata rates may apply\\b).*");
 
-    /** A caption that only credits the picture: "Getty Images", "AP Photo/Jane Doe", "© Agency". */
-    private static final Pattern CREDIT = Pattern.compile(
-            "(?i).*(?:getty|shutterstock|ap photo|reuters|afp|alamy|istock|unsplash|©|\\bcredit|courtesy|photo by|"
-                    + "image by|/ ?(?:ap|afp|getty|reuters)\\b).*");
-
     private Boilerplate() {}
-
-    /** Whether a caption block is only a picture credit. */
-    static boolean creditOnly(String caption) {
-        return caption.length() <= 100 && CREDIT.matcher(caption).matches();
-    }
 
     /** How surely an element is furniture. */
     enum Mark {

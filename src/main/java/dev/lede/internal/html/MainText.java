@@ -17,7 +17,8 @@ import org.jsoup.nodes.Element;
  * Boilerplate}); the element holding the article is chosen, from the JSON-LD {@code articleBody}
  * when the page has one, else {@code itemprop=articleBody}, else by Readability-style content
  * scoring (paragraph text and commas, discounted by link density, weighted by class words); and
- * the blocks of that element are filtered of stock lines, link lists and the headline itself.
+ * the blocks of that element are filtered of stock lines, link lists, picture captions and the
+ * headline itself.
  * Changes the document it is given.
  */
 final class MainText {
@@ -429,9 +430,8 @@ final class MainText {
 
     private boolean keep(Block b) {
         String text = b.text();
-        if (Boilerplate.noiseLine(text)
-                || Boilerplate.promoLine(text)
-                || (b.caption() && Boilerplate.creditOnly(text))) {
+        // Captions describe the pictures, not the story; references for article text leave them out.
+        if (b.caption() || Boilerplate.noiseLine(text) || Boilerplate.promoLine(text)) {
             return false;
         }
         if (b.linkDensity() > 0.5 && !(text.length() > 200 && b.linkDensity() < 0.8)) {

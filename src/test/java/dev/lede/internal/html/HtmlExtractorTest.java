@@ -224,6 +224,18 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void extract_figureCaptions_areLeftOut() {
+        String html = "<html><body><article><p>The orchard lost half its trees in the storm, and the owners"
+                + " will replant in March.</p><figure><img src=\"a.jpg\"><figcaption>Fallen apple trees along the"
+                + " north fence on Sunday morning.</figcaption></figure><p>Volunteers have offered to help clear"
+                + " the trunks before the ground freezes.</p></article></body></html>";
+
+        assertThat(HtmlExtractor.extract(html, "").body())
+                .isEqualTo("The orchard lost half its trees in the storm, and the owners will replant in March.\n\n"
+                        + "Volunteers have offered to help clear the trunks before the ground freezes.");
+    }
+
+    @Test
     void extract_pageWithoutArticle_hasNoBody() {
         String html = "<html><head><title>Example Portal</title></head><body><nav><ul>"
                 + "<li><a href=\"/a\">News</a></li><li><a href=\"/b\">Sport</a></li></ul></nav>"
