@@ -53,23 +53,38 @@ final class MainText {
     private static final Pattern BYLINE =
             Pattern.compile("(?i)^(?:by|written by|posted by|words by)\\s+\\p{Lu}.{0,80}$");
 
+    private static final Set<String> DEK_WORDS = Set.of(
+            "subtitle",
+            "subheadline",
+            "subhead",
+            "subheading",
+            "dek",
+            "deck",
+            "standfirst",
+            "summary",
+            "synopsis",
+            "excerpt",
+            "strapline",
+            "description");
     private static final Pattern BIO_VERB =
             Pattern.compile("(?:is|was|has|had|holds|joined|started|covers|writes|lives|leads|founded|co-founded)\\b");
 
     private final Element body;
     private final String title;
     private final List<String> authors;
+    private final String description;
     private final Map<Element, Integer> paragraphChars = new IdentityHashMap<>();
 
-    private MainText(Element body, String title, List<String> authors) {
+    private MainText(Element body, PageMetadata meta) {
         this.body = body;
-        this.title = title;
-        this.authors = authors;
+        this.title = meta.title();
+        this.authors = meta.authors();
+        this.description = meta.description();
     }
 
     /** The main text blocks of {@code body}, given the page's metadata. */
     static List<String> extract(Element body, PageMetadata meta) {
-        return new MainText(body, meta.title(), meta.authors()).run(meta.articleBody());
+        return new MainText(body, meta).run(meta.articleBody());
     }
 
     private List<String> run(String hint) {
@@ -400,11 +415,34 @@ final class MainText {
         int tail = blocks.size() - Math.max(3, (blocks.size() - titleAt) / 4);
         for (int i = titleAt + 1; i < blocks.size(); i++) {
             Block b = blocks.get(i);
-            if (keep(b) && !(i >= tail && authorBio(b.text()))) {
+            if (keep(b) && !(i >= tail && authorBio(b.text())) && !standfirst(blocks, i, titleAt)) {
                 out.add(b.text());
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a block just under the headline is the standfirst: the page's summary, in an element
+     * whose class says subtitle or summary. When the summary is the story's own first paragraph, as
+     * it often is, it stays.
+     */
+    private boolean standfirst(List<Block> blocks, int i, int titleAt) {
+        if (i > titleAt + 3 || i + 1 >= blocks.size() || description.length() < 30) {
+            return false;
+        }
+        Block b = blocks.get(i);
+        Set<String> summary = new HashSet<>(Titles.words(description));
+        Set<String> words = new HashSet<>(Titles.words(b.text()));
+        long shared = words.stream().filter(summary::contains).count();
+        boolean same = !words.isEmpty() && shared >= 0.8 * words.size() && shared >= 0.6 * summary.size();
+        if (!same) {
+            return false;
+        }
+        Element e = b.element();
+        String classes =
+                e.className() + " " + (e.parent() == null ? "" : e.parent().className());
+        return Boilerplate.words(classes).stream().anyMatch(DEK_WORDS::contains);
     }
 
     /**

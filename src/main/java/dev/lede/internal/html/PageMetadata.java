@@ -25,6 +25,7 @@ import org.jsoup.nodes.Element;
  * @param source site name, or {@code ""}
  * @param language language tag, or {@code ""}
  * @param articleBody the JSON-LD {@code articleBody}, a hint for the main text, or {@code ""}
+ * @param description the page's summary (og:description, description), or {@code ""}
  */
 record PageMetadata(
         String title,
@@ -33,7 +34,8 @@ record PageMetadata(
         String url,
         String source,
         String language,
-        String articleBody) {
+        String articleBody,
+        String description) {
 
     private static final String[] DATE_META = {
         "article:published_time",
@@ -138,7 +140,8 @@ record PageMetadata(
                 url,
                 source,
                 language(doc, article),
-                article == null ? "" : text(article.get("articleBody")));
+                article == null ? "" : text(article.get("articleBody")),
+                first(meta(doc, "og:description"), meta(doc, "description"), meta(doc, "twitter:description")));
     }
 
     /**

@@ -236,6 +236,21 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void extract_standfirstMatchingTheDescription_isDroppedButALedeIsKept() {
+        String summary = "Three villages share one bus, and the timetable decides who gets to the doctor.";
+        String story = "<p>The bus leaves Upper Moor at seven and comes back at six, and nothing else runs on the"
+                + " valley road.</p><p>Residents have asked the council for a second run at midday.</p>";
+        String head =
+                "<html><head><meta name=\"description\" content=\"" + summary + "\"></head><body><h1>One Bus</h1>";
+        String standfirst = head + "<div class=\"story\"><div class=\"article-subtitle\">" + summary + "</div>"
+                + "<div class=\"text\">" + story + "</div></div></body></html>";
+        String lede = head + "<div class=\"story\"><p>" + summary + "</p>" + story + "</div></body></html>";
+
+        assertThat(HtmlExtractor.extract(standfirst, "").body()).startsWith("The bus leaves Upper Moor");
+        assertThat(HtmlExtractor.extract(lede, "").body()).startsWith(summary);
+    }
+
+    @Test
     void extract_pageWithoutArticle_hasNoBody() {
         String html = "<html><head><title>Example Portal</title></head><body><nav><ul>"
                 + "<li><a href=\"/a\">News</a></li><li><a href=\"/b\">Sport</a></li></ul></nav>"
