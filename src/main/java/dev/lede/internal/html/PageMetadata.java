@@ -57,11 +57,10 @@ record PageMetadata(
         "citation_date",
         "citation_online_date",
         "article.published",
-        "date",
-        "og:updated_time",
-        "article:modified_time",
-        "datemodified",
-        "last-modified"
+        "date"
+    };
+    private static final String[] MODIFIED_META = {
+        "article:modified_time", "og:updated_time", "datemodified", "last-modified"
     };
     private static final String[] AUTHOR_META = {
         "author",
@@ -399,15 +398,22 @@ record PageMetadata(
     }
 
     /**
-     * The publication date: the first of JSON-LD datePublished, date meta tags, {@code <time>},
-     * JSON-LD dateModified, other {@code itemprop} dates, else a visible dateline. A date written in
-     * UTC gives way to the same moment, give or take a day, written in the page's own offset: the
-     * page's local day is the publication day.
+     * The publication date: the first of JSON-LD datePublished, date meta tags, {@code <time>} and
+     * other {@code itemprop} dates; else a visible dateline no later than the page's modification
+     * date; else the modification date (JSON-LD dateModified, article:modified_time), which says
+     * when the page last changed rather than when it came out. A date written in UTC gives way to
+     * the same moment, give or take a day, written in the page's own offset: the page's local day
+     * is the publication day.
      */
     private static Published published(Document doc, JsonNode article, JsonNode page) {
         List<Published> candidates = metadataDates(doc, article, page);
         if (candidates.isEmpty()) {
-            return visibleDate(doc);
+            Published visible = visibleDate(doc);
+            Published modified = modifiedDate(doc, article);
+            // A page is not published after its last change: a later "date" is a header's today.
+            return visible != null && (modified == null || !visible.date().isAfter(modified.date()))
+                    ? visible
+                    : modified;
         }
         Published first = candidates.get(0);
         OffsetDateTime utc = first.dateTime().orElse(null);
@@ -424,7 +430,7 @@ record PageMetadata(
         return first;
     }
 
-    /** Every machine-readable date of the page, most trusted first. */
+    /** The page's machine-readable publication dates, most trusted first. */
     private static List<Published> metadataDates(Document doc, JsonNode article, JsonNode page) {
         List<Published> out = new ArrayList<>();
         if (article != null) {
@@ -443,13 +449,28 @@ record PageMetadata(
         for (Element t : doc.select("time[datetime], [itemprop=datePublished][datetime]")) {
             addDate(out, t.attr("datetime"));
         }
+        for (Element e : doc.select("[itemprop~=(?i)date][content]")) {
+            if (!e.attr("itemprop").equalsIgnoreCase("dateModified")) {
+                addDate(out, e.attr("content"));
+            }
+        }
+        return out;
+    }
+
+    private static Published modifiedDate(Document doc, JsonNode article) {
+        List<Published> out = new ArrayList<>();
         if (article != null) {
             addDate(out, text(article.get("dateModified")));
         }
-        for (Element e : doc.select("[itemprop~=(?i)date][content]")) {
+        for (String key : MODIFIED_META) {
+            for (Element m : metas(doc, key)) {
+                addDate(out, m.attr("content"));
+            }
+        }
+        for (Element e : doc.select("[itemprop=dateModified][content]")) {
             addDate(out, e.attr("content"));
         }
-        return out;
+        return out.isEmpty() ? null : out.get(0);
     }
 
     private static void addDate(List<Published> out, String value) {

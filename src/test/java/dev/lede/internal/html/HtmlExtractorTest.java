@@ -251,6 +251,23 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void extract_onlyAModificationDate_givesWayToAnEarlierVisibleDateline() {
+        String page = "<html><head><meta property=\"article:modified_time\" content=\"2025-09-15T10:00:00+00:00\">"
+                + "</head><body><h1>Kiln Notes</h1><span class=\"entry-date\">Published: %s</span>"
+                + "<p>The kiln reached temperature in four hours.</p></body></html>";
+
+        assertThat(HtmlExtractor.extract(page.formatted("January 3, 2024"), "")
+                        .published()
+                        .toString())
+                .isEqualTo("2024-01-03");
+        // A page is not published after it last changed: that date is the site header's today.
+        assertThat(HtmlExtractor.extract(page.formatted("January 2, 2026"), "")
+                        .published()
+                        .toString())
+                .isEqualTo("2025-09-15T10:00:00Z");
+    }
+
+    @Test
     void extract_pageWithoutArticle_hasNoBody() {
         String html = "<html><head><title>Example Portal</title></head><body><nav><ul>"
                 + "<li><a href=\"/a\">News</a></li><li><a href=\"/b\">Sport</a></li></ul></nav>"
