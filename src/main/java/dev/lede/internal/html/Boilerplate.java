@@ -217,17 +217,18 @@ final class Boilerplate {
                     + "(?:this|our) (?:site|website) uses cookies.*|accept(?: all)?(?: cookies)?|"
                     + "open in app|download the app.*|get the app.*|join .*newsletter.*)$");
 
-    /** A caption that only credits the picture: "Getty Images", "AP Photo/Jane Doe", "© Agency". */
-    private static final Pattern CREDIT = Pattern.compile(
-            "(?i).*(?:getty|shutterstock|ap photo|reuters|afp|alamy|istock|unsplash|©|\\bcredit|courtesy|photo by|"
-                    + "image by|/ ?(?:ap|afp|getty|reuters)\\b).*");
+    // Sentences that only appear in a site's own promotions and disclosures, matched anywhere in a
+    // short block: "If you buy through our links, we may earn a commission", "By signing up, you agree".
+    private static final Pattern PROMO =
+            Pattern.compile("(?i).*(?:affiliate links?\\b|earn (?:a |an )?(?:small |affiliate )?commission|"
+                    + "\\bby (?:signing up|subscribing|clicking (?:sign|subscribe|submit)|posting a comment)\\b|"
+                    + "\\b(?:sign up|subscribe) (?:for|to) (?:our|the)\\b.{0,40}\\bnewsletters?\\b|"
+                    + "\\b(?:views|opinions) expressed (?:on|in) this\\b|"
+                    + "\\bsupport our (?:journalism|mission|work|reporting)\\b|"
+                    + "\\bconsider (?:becoming a (?:member|subscriber)|supporting us|subscribing)\\b|"
+                    + "\\bdata rates may apply\\b).*");
 
     private Boilerplate() {}
-
-    /** Whether a caption block is only a picture credit. */
-    static boolean creditOnly(String caption) {
-        return caption.length() <= 100 && CREDIT.matcher(caption).matches();
-    }
 
     /** How surely an element is furniture. */
     enum Mark {
@@ -302,6 +303,11 @@ final class Boilerplate {
     /** Whether a short block is a stock furniture line. */
     static boolean noiseLine(String text) {
         return text.length() <= 120 && NOISE_LINE.matcher(text).matches();
+    }
+
+    /** Whether a short block is the site's own promotion or disclosure, not the article's text. */
+    static boolean promoLine(String text) {
+        return text.length() <= 400 && PROMO.matcher(text).matches();
     }
 
     /** Lower-case words of a class or id: {@code "shareBar top_nav"} gives share, bar, top, nav. */

@@ -4,6 +4,7 @@ import dev.lede.internal.html.TextBlocks.Block;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +17,8 @@ import org.jsoup.nodes.Element;
  * Boilerplate}); the element holding the article is chosen, from the JSON-LD {@code articleBody}
  * when the page has one, else {@code itemprop=articleBody}, else by Readability-style content
  * scoring (paragraph text and commas, discounted by link density, weighted by class words); and
- * the blocks of that element are filtered of stock lines, link lists and the headline itself.
+ * the blocks of that element are filtered of stock lines, link lists, picture captions and the
+ * headline itself.
  * Changes the document it is given.
  */
 final class MainText {
@@ -51,24 +53,43 @@ final class MainText {
     private static final Pattern BYLINE =
             Pattern.compile("(?i)^(?:by|written by|posted by|words by)\\s+\\p{Lu}.{0,80}$");
 
+    private static final Set<String> DEK_WORDS = Set.of(
+            "subtitle",
+            "subheadline",
+            "subhead",
+            "subheading",
+            "dek",
+            "deck",
+            "standfirst",
+            "summary",
+            "synopsis",
+            "excerpt",
+            "strapline",
+            "description");
+    private static final Pattern BIO_VERB =
+            Pattern.compile("(?:is|was|has|had|holds|joined|started|covers|writes|lives|leads|founded|co-founded)\\b");
+
     private final Element body;
     private final String title;
     private final List<String> authors;
+    private final String description;
     private final Map<Element, Integer> paragraphChars = new IdentityHashMap<>();
 
-    private MainText(Element body, String title, List<String> authors) {
+    private MainText(Element body, PageMetadata meta) {
         this.body = body;
-        this.title = title;
-        this.authors = authors;
+        this.title = meta.title();
+        this.authors = meta.authors();
+        this.description = meta.description();
     }
 
     /** The main text blocks of {@code body}, given the page's metadata. */
     static List<String> extract(Element body, PageMetadata meta) {
-        return new MainText(body, meta.title(), meta.authors()).run(meta.articleBody());
+        return new MainText(body, meta).run(meta.articleBody());
     }
 
     private List<String> run(String hint) {
         removeFurniture();
+        removeTeaserCards();
         List<Element> roots = byHint(hint);
         if (roots.isEmpty()) {
             roots = byItemprop();
@@ -110,6 +131,50 @@ final class MainText {
         }
         paragraphChars.clear();
         countParagraphs();
+    }
+
+    /**
+     * Removes runs of teaser cards: three or more siblings alike in tag and class, each a short
+     * text with a link to another page ("headline link, one-line summary"), as related-story and
+     * more-from-the-site lists are built, unless they hold a good part of the page's text.
+     */
+    private void removeTeaserCards() {
+        int total = paragraphChars.getOrDefault(body, 0);
+        List<Element> doomed = new ArrayList<>();
+        for (Element parent : body.getAllElements()) {
+            Map<String, List<Element>> alike = new LinkedHashMap<>();
+            for (Element c : parent.children()) {
+                alike.computeIfAbsent(c.normalName() + "." + c.className(), k -> new ArrayList<>())
+                        .add(c);
+            }
+            for (List<Element> group : alike.values()) {
+                // A roundup ("ten projects to try") is cards too, but they are most of the page.
+                if (group.size() >= 3
+                        && group.stream().allMatch(MainText::teaserCard)
+                        && group.stream().mapToInt(c -> c.text().length()).sum() < 0.25 * total) {
+                    doomed.addAll(group);
+                }
+            }
+        }
+        for (Element e : doomed) {
+            e.remove();
+        }
+    }
+
+    private static boolean teaserCard(Element e) {
+        String text = e.text();
+        if (text.length() < 40 || text.length() > 500 || e.getElementsByTag("p").isEmpty()) {
+            return false;
+        }
+        for (Element a : e.getElementsByTag("a")) {
+            boolean headline = a.text().length() >= 15
+                    || !a.select("h1, h2, h3, h4, h5, h6").isEmpty()
+                    || a.parent() != null && a.parent().normalName().matches("h[1-6]");
+            if (headline && !a.attr("href").startsWith("#") && !insideParagraph(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void countParagraphs() {
@@ -209,7 +274,9 @@ final class MainText {
 
     /** Readability's scoring: paragraphs give points to their parent, grandparent and on up. */
     private List<Element> byScore() {
-        Map<Element, Double> scores = new IdentityHashMap<>();
+        // Insertion order, so that ties go to the first element in the page on every run (jsoup's
+        // Element equality is identity, like IdentityHashMap's, whose order changes between runs).
+        Map<Element, Double> scores = new LinkedHashMap<>();
         for (Element p : paragraphs()) {
             String text = p.text();
             if (text.length() < 25) {
@@ -345,18 +412,64 @@ final class MainText {
             }
         }
         List<String> out = new ArrayList<>();
+        int tail = blocks.size() - Math.max(3, (blocks.size() - titleAt) / 4);
         for (int i = titleAt + 1; i < blocks.size(); i++) {
             Block b = blocks.get(i);
-            if (keep(b)) {
+            if (keep(b) && !(i >= tail && authorBio(b.text())) && !standfirst(blocks, i, titleAt)) {
                 out.add(b.text());
             }
         }
         return out;
     }
 
+    /**
+     * Whether a block just under the headline is the standfirst: the page's summary, in an element
+     * whose class says subtitle or summary. When the summary is the story's own first paragraph, as
+     * it often is, it stays.
+     */
+    private boolean standfirst(List<Block> blocks, int i, int titleAt) {
+        if (i > titleAt + 3 || i + 1 >= blocks.size() || description.length() < 30) {
+            return false;
+        }
+        Block b = blocks.get(i);
+        Set<String> summary = new HashSet<>(Titles.words(description));
+        Set<String> words = new HashSet<>(Titles.words(b.text()));
+        long shared = words.stream().filter(summary::contains).count();
+        boolean same = !words.isEmpty() && shared >= 0.8 * words.size() && shared >= 0.6 * summary.size();
+        if (!same) {
+            return false;
+        }
+        Element e = b.element();
+        String classes =
+                e.className() + " " + (e.parent() == null ? "" : e.parent().className());
+        return Boilerplate.words(classes).stream().anyMatch(DEK_WORDS::contains);
+    }
+
+    /**
+     * Whether a block near the end is the writer's biography: "Jane Doe is a reporter who covers
+     * schools." Opens with a byline name, or its first word, and a verb of being or doing.
+     */
+    private boolean authorBio(String text) {
+        if (text.length() > 600) {
+            return false;
+        }
+        for (String author : authors) {
+            String first = author.split("[\\s,]+")[0];
+            for (String name : new String[] {author, first}) {
+                if (name.length() >= 3
+                        && text.startsWith(name + " ")
+                        && BIO_VERB.matcher(text.substring(name.length() + 1)).lookingAt()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private boolean keep(Block b) {
         String text = b.text();
-        if (Boilerplate.noiseLine(text) || (b.caption() && Boilerplate.creditOnly(text))) {
+        // Captions describe the pictures, not the story; references for article text leave them out.
+        if (b.caption() || Boilerplate.noiseLine(text) || Boilerplate.promoLine(text)) {
             return false;
         }
         if (b.linkDensity() > 0.5 && !(text.length() > 200 && b.linkDensity() < 0.8)) {

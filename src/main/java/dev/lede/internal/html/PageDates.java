@@ -83,7 +83,9 @@ final class PageDates {
         }
         Matcher us = NUMERIC_US.matcher(text);
         if (us.find()) {
-            return day(us.group(3), us.group(1), us.group(2));
+            Published p = day(us.group(3), us.group(1), us.group(2));
+            // 15/12/2025 cannot be month first: then it is day first, as in Europe.
+            return p != null ? p : day(us.group(3), us.group(2), us.group(1));
         }
         Matcher eu = NUMERIC_EU.matcher(text);
         return eu.find() ? day(eu.group(3), eu.group(2), eu.group(1)) : null;

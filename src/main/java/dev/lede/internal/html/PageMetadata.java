@@ -3,6 +3,9 @@ package dev.lede.internal.html;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lede.article.Published;
 import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +25,7 @@ import org.jsoup.nodes.Element;
  * @param source site name, or {@code ""}
  * @param language language tag, or {@code ""}
  * @param articleBody the JSON-LD {@code articleBody}, a hint for the main text, or {@code ""}
+ * @param description the page's summary (og:description, description), or {@code ""}
  */
 record PageMetadata(
         String title,
@@ -30,7 +34,8 @@ record PageMetadata(
         String url,
         String source,
         String language,
-        String articleBody) {
+        String articleBody,
+        String description) {
 
     private static final String[] DATE_META = {
         "article:published_time",
@@ -52,11 +57,10 @@ record PageMetadata(
         "citation_date",
         "citation_online_date",
         "article.published",
-        "date",
-        "og:updated_time",
-        "article:modified_time",
-        "datemodified",
-        "last-modified"
+        "date"
+    };
+    private static final String[] MODIFIED_META = {
+        "article:modified_time", "og:updated_time", "datemodified", "last-modified"
     };
     private static final String[] AUTHOR_META = {
         "author",
@@ -84,6 +88,10 @@ record PageMetadata(
             "publish",
             "updated",
             "duration");
+    // A line that is a date, or that says it gives one: cue words, or digits and a month name only.
+    private static final Pattern DATELINE =
+            Pattern.compile("(?i)(?:.*\\b(?:published|posted|updated|on)\\b.*\\d.*|[\\p{L}.,]{0,12}[\\s\\d./,:-]*"
+                    + "(?:\\p{L}+\\.?)?[\\s\\d./,:-]*(?:am|pm)?)");
     private static final Pattern AUTHOR_LINK = Pattern.compile(
             "(?i)/(?:author|authors|writer|writers|staff|contributor|contributors|people|byline)/[^/?#]+");
     private static final java.util.Set<String> AUTHOR_WORDS =
@@ -94,7 +102,19 @@ record PageMetadata(
     private static final Pattern VISIBLE_NAME = Pattern.compile(
             "\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|\\(\\p{Lu}\\p{L}*\\)|van|von|de|der|den|da|di|du|la|le|bin|al|el))*(?:,? (?:and|&) \\p{Lu}.*)?");
     private static final Pattern BY =
-            Pattern.compile("(?i)^(?:(?:written|reported|posted|updated)\\s+)?(?:by|author)[:\\s]+");
+            Pattern.compile("(?i)^(?:(?:written|reported|posted|updated)\\s+)?(?:by|author)(?:[:\\s]+|$)");
+    // What follows the name on a byline: "• March 12, 2025", "| Updated", " on Dec 16, 2025".
+    private static final Pattern BYLINE_TAIL = Pattern.compile(
+            "\\s*(?:[•·|]|\\bon\\s+(?:\\p{Lu}\\p{L}+\\.?\\s+)?\\d|(?:\\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\p{L}*\\.?\\s+)?\\d).*$");
+    private static final Pattern BY_START = Pattern.compile("(?i)^(?:(?:written|reported|posted)\\s+)?by(?:[:\\s]|$)");
+    // A byline left with only its date's words ("Lifestyle January") names no one. Months that are
+    // also given names (April, June) are not in the list.
+    private static final Pattern CALENDAR_WORD =
+            Pattern.compile("\\b(?:January|February|September|October|November|December|Monday"
+                    + "|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Updated|Published)\\b");
+    // Placeholders that content systems print where a name belongs.
+    private static final java.util.Set<String> NOT_NAMES = java.util.Set.of(
+            "admin", "administrator", "category", "uncategorized", "learn more", "read more", "unknown", "anonymous");
     private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:;|&|\\||\\band\\b|,\\s*and\\b)\\s*");
 
     static PageMetadata read(Document doc) {
@@ -114,24 +134,38 @@ record PageMetadata(
         String title = title(doc, ld, article, source, host(url));
         return new PageMetadata(
                 title,
-                authors(doc, ld, article),
+                withoutSiteName(authors(doc, ld, article), source, doc),
                 published(doc, article, page),
                 url,
                 source,
                 language(doc, article),
-                article == null ? "" : text(article.get("articleBody")));
+                article == null ? "" : text(article.get("articleBody")),
+                first(meta(doc, "og:description"), meta(doc, "description"), meta(doc, "twitter:description")));
     }
 
+    /**
+     * The headline: the first metadata title without its site name, unless a visible {@code <h1>}
+     * matches one of the metadata titles (headline, og:title, {@code <title>}: sites tune each for a
+     * different reader), since what the page shows is what a reader calls the title. The
+     * {@code <h1>} loses a suffix such as "| Opinion" when the metadata title lost it too.
+     */
     private static String title(Document doc, JsonLd ld, JsonNode article, String source, String host) {
-        String metaTitle = first(
-                article == null ? "" : text(article.get("headline")),
-                meta(doc, "og:title"),
-                meta(doc, "twitter:title"),
-                meta(doc, "citation_title"),
-                meta(doc, "dc.title"),
-                article == null ? "" : text(article.get("name")),
-                doc.title());
-        String cleaned = Titles.withoutSiteName(metaTitle, source, host);
+        List<String> metaTitles = new ArrayList<>();
+        for (String t : new String[] {
+            article == null ? "" : text(article.get("headline")),
+            meta(doc, "og:title"),
+            meta(doc, "twitter:title"),
+            meta(doc, "citation_title"),
+            meta(doc, "dc.title"),
+            article == null ? "" : text(article.get("name")),
+            Text.collapse(doc.title())
+        }) {
+            String c = Titles.withoutSiteName(t, source, host);
+            if (!c.isEmpty() && !metaTitles.contains(c)) {
+                metaTitles.add(c);
+            }
+        }
+        String cleaned = metaTitles.isEmpty() ? "" : metaTitles.get(0);
         String best = "";
         double bestScore = 0;
         List<Element> headings = doc.select("h1, [itemprop=headline]");
@@ -143,10 +177,14 @@ record PageMetadata(
             if (text.length() > 300) {
                 continue;
             }
-            double score = Titles.similarity(text, cleaned.isEmpty() ? Text.collapse(doc.title()) : cleaned);
-            if (score > bestScore) {
-                best = text;
-                bestScore = score;
+            String shorter = Titles.withoutSiteName(text, source, host);
+            for (String m : metaTitles) {
+                double score = Titles.similarity(text, m);
+                double shorterScore = Titles.similarity(shorter, m);
+                if (Math.max(score, shorterScore) > bestScore) {
+                    best = shorterScore > score ? shorter : text;
+                    bestScore = Math.max(score, shorterScore);
+                }
             }
         }
         if (bestScore >= 0.6 || (cleaned.isEmpty() && !best.isEmpty())) {
@@ -155,19 +193,21 @@ record PageMetadata(
         return cleaned;
     }
 
+    /**
+     * The writers: JSON-LD people, else author meta tags (and the "Written by" label WordPress puts
+     * in Twitter's card), else a visible byline. An organisation named as the JSON-LD author is the
+     * last resort, after the byline: sites credit their own name there for staff stories.
+     */
     private static List<String> authors(Document doc, JsonLd ld, JsonNode article) {
         List<String> names = new ArrayList<>();
+        List<String> orgs = new ArrayList<>();
         if (article != null) {
-            List<String> orgs = new ArrayList<>();
             collectAuthors(ld, article.get("author"), names, orgs);
             if (names.isEmpty()) {
                 collectAuthors(ld, article.get("creator"), names, orgs);
             }
-            if (names.isEmpty()) {
-                names.addAll(orgs);
-            }
         }
-        if (names.isEmpty()) {
+        if (names.isEmpty() && orgs.isEmpty()) {
             for (String key : AUTHOR_META) {
                 for (Element m : metas(doc, key)) {
                     addNames(m.attr("content"), names);
@@ -177,10 +217,55 @@ record PageMetadata(
                 }
             }
         }
+        if (names.isEmpty() && orgs.isEmpty()) {
+            writtenByLabel(doc, names);
+        }
         if (names.isEmpty()) {
             visibleAuthors(doc, names);
         }
+        if (names.isEmpty()) {
+            names.addAll(orgs);
+        }
         return names;
+    }
+
+    /**
+     * Names that are the site's own ("USA TODAY" as the author of a USA TODAY story) give way to a
+     * visible byline, and a name's ", The Daily Post" credit is dropped. A site named after its
+     * writer ("Dan Davies - Back of Mind") keeps the name.
+     */
+    private static List<String> withoutSiteName(List<String> names, String source, Document doc) {
+        if (source.isEmpty() || names.isEmpty()) {
+            return names;
+        }
+        if (names.stream().allMatch(n -> Titles.words(n).equals(Titles.words(source)))) {
+            List<String> visible = new ArrayList<>();
+            visibleAuthors(doc, visible);
+            return visible.isEmpty() ? names : visible;
+        }
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            int comma = n.lastIndexOf(", ");
+            out.add(comma > 0 && namesSite(n.substring(comma + 2), source) ? n.substring(0, comma) : n);
+        }
+        return out;
+    }
+
+    /** Whether every word of {@code name} but "the" is a word of the site's name. */
+    private static boolean namesSite(String name, String source) {
+        List<String> site = Titles.words(source);
+        List<String> words = Titles.words(name);
+        words.remove("the");
+        return !words.isEmpty() && site.containsAll(words);
+    }
+
+    private static void writtenByLabel(Document doc, List<String> names) {
+        for (int i = 1; i <= 4; i++) {
+            if (meta(doc, "twitter:label" + i).equalsIgnoreCase("Written by")) {
+                addNames(meta(doc, "twitter:data" + i), names);
+                return;
+            }
+        }
     }
 
     /** Bylines a reader sees: author links and elements whose class says author or byline. */
@@ -210,6 +295,36 @@ record PageMetadata(
                 return;
             }
         }
+        Element h1 = doc.body().selectFirst("h1");
+        List<Element> all = doc.body().getAllElements();
+        int from = h1 == null ? 0 : Math.max(0, all.indexOf(h1));
+        bylineFrom(all.subList(from, all.size()), names);
+        if (names.isEmpty()) {
+            bylineFrom(all.subList(0, from), names);
+        }
+    }
+
+    /**
+     * The first "By Jane Doe" line among {@code elements}, whatever its class: "By" in the element's
+     * own text, the name in it, in a link inside it or in the next element.
+     */
+    private static void bylineFrom(List<Element> elements, List<String> names) {
+        for (Element e : elements) {
+            String own = Text.collapse(e.ownText());
+            if (own.length() > 80 || !BY_START.matcher(own).lookingAt()) {
+                continue;
+            }
+            String line = Text.collapse(e.text());
+            if (BY.matcher(line).replaceFirst("").isEmpty() && e.nextElementSibling() != null) {
+                line = line + " " + Text.collapse(e.nextElementSibling().text());
+            }
+            if (line.length() <= 100) {
+                addVisibleName(line, names);
+                if (!names.isEmpty()) {
+                    return;
+                }
+            }
+        }
     }
 
     /** Names from the first byline element and those beside it: later ones credit other stories. */
@@ -231,11 +346,16 @@ record PageMetadata(
 
     private static void addVisibleName(String raw, List<String> names) {
         String s = BY.matcher(Text.collapse(raw)).replaceFirst("");
+        s = BYLINE_TAIL.matcher(s).replaceFirst("");
         s = ROLE_TAIL.matcher(s).replaceFirst("").strip();
         if (!VISIBLE_NAME.matcher(s).matches()) {
             return;
         }
-        if (s.isEmpty() || s.length() > 60 || s.chars().anyMatch(Character::isDigit) || s.split(" ").length > 6) {
+        if (s.isEmpty()
+                || s.length() > 60
+                || s.chars().anyMatch(Character::isDigit)
+                || s.split(" ").length > 6
+                || CALENDAR_WORD.matcher(s).find()) {
             return;
         }
         addNames(s, names);
@@ -267,62 +387,111 @@ record PageMetadata(
         s = BY.matcher(s).replaceFirst("");
         for (String part : NAME_SPLIT.split(s)) {
             String name = part.strip().replaceAll("^[,:\\s]+|[,:\\s]+$", "");
-            if (!name.isEmpty() && name.length() <= 80 && name.split(" ").length <= 8 && !out.contains(name)) {
+            if (!name.isEmpty()
+                    && name.length() <= 80
+                    && name.split(" ").length <= 8
+                    && !NOT_NAMES.contains(name.toLowerCase(Locale.ROOT))
+                    && !out.contains(name)) {
                 out.add(name);
             }
         }
     }
 
+    /**
+     * The publication date: the first of JSON-LD datePublished, date meta tags, {@code <time>} and
+     * other {@code itemprop} dates; else a visible dateline no later than the page's modification
+     * date; else the modification date (JSON-LD dateModified, article:modified_time), which says
+     * when the page last changed rather than when it came out. A date written in UTC gives way to
+     * the same moment, give or take a day, written in the page's own offset: the page's local day
+     * is the publication day.
+     */
     private static Published published(Document doc, JsonNode article, JsonNode page) {
-        if (article != null) {
-            for (String key : new String[] {"datePublished", "dateCreated", "uploadDate"}) {
-                Published p = PageDates.parseMachine(text(article.get(key)));
-                if (p != null) {
+        List<Published> candidates = metadataDates(doc, article, page);
+        if (candidates.isEmpty()) {
+            Published visible = visibleDate(doc);
+            Published modified = modifiedDate(doc, article);
+            // A page is not published after its last change: a later "date" is a header's today.
+            return visible != null && (modified == null || !visible.date().isAfter(modified.date()))
+                    ? visible
+                    : modified;
+        }
+        Published first = candidates.get(0);
+        OffsetDateTime utc = first.dateTime().orElse(null);
+        if (utc != null && utc.getOffset().equals(ZoneOffset.UTC)) {
+            for (Published p : candidates) {
+                OffsetDateTime local = p.dateTime().orElse(null);
+                if (local != null
+                        && !local.getOffset().equals(ZoneOffset.UTC)
+                        && Math.abs(Duration.between(utc, local).toHours()) < 24) {
                     return p;
                 }
+            }
+        }
+        return first;
+    }
+
+    /** The page's machine-readable publication dates, most trusted first. */
+    private static List<Published> metadataDates(Document doc, JsonNode article, JsonNode page) {
+        List<Published> out = new ArrayList<>();
+        if (article != null) {
+            for (String key : new String[] {"datePublished", "dateCreated", "uploadDate"}) {
+                addDate(out, text(article.get(key)));
             }
         }
         if (page != null) {
-            Published p = PageDates.parseMachine(text(page.get("datePublished")));
-            if (p != null) {
-                return p;
-            }
+            addDate(out, text(page.get("datePublished")));
         }
         for (String key : DATE_META) {
             for (Element m : metas(doc, key)) {
-                Published p = PageDates.parseMachine(m.attr("content"));
-                if (p != null) {
-                    return p;
-                }
+                addDate(out, m.attr("content"));
             }
         }
         for (Element t : doc.select("time[datetime], [itemprop=datePublished][datetime]")) {
-            Published p = PageDates.parseMachine(t.attr("datetime"));
-            if (p != null) {
-                return p;
-            }
-        }
-        if (article != null) {
-            Published p = PageDates.parseMachine(text(article.get("dateModified")));
-            if (p != null) {
-                return p;
-            }
+            addDate(out, t.attr("datetime"));
         }
         for (Element e : doc.select("[itemprop~=(?i)date][content]")) {
-            Published p = PageDates.parseMachine(e.attr("content"));
-            if (p != null) {
-                return p;
+            if (!e.attr("itemprop").equalsIgnoreCase("dateModified")) {
+                addDate(out, e.attr("content"));
             }
         }
-        return visibleDate(doc);
+        return out;
     }
 
-    /** A dateline in an element whose class or id says it holds a date or a byline. */
+    private static Published modifiedDate(Document doc, JsonNode article) {
+        List<Published> out = new ArrayList<>();
+        if (article != null) {
+            addDate(out, text(article.get("dateModified")));
+        }
+        for (String key : MODIFIED_META) {
+            for (Element m : metas(doc, key)) {
+                addDate(out, m.attr("content"));
+            }
+        }
+        for (Element e : doc.select("[itemprop=dateModified][content]")) {
+            addDate(out, e.attr("content"));
+        }
+        return out.isEmpty() ? null : out.get(0);
+    }
+
+    private static void addDate(List<Published> out, String value) {
+        Published p = PageDates.parseMachine(value);
+        if (p != null) {
+            out.add(p);
+        }
+    }
+
+    /**
+     * A visible dateline: in an element whose class or id says it holds a date or a byline, else
+     * a short line that is only a date or names it ("Updated: May 6, 2025", "by Ann Lee on Dec 16,
+     * 2025"), looked for after the headline first, as the byline sits under it and sidebars and
+     * comments carry other dates.
+     */
     private static Published visibleDate(Document doc) {
         if (doc.body() == null) {
             return null;
         }
-        for (Element e : doc.body().getAllElements()) {
+        List<Element> all = doc.body().getAllElements();
+        for (Element e : all) {
             boolean dated = e.normalName().equals("time");
             for (String w : Boilerplate.words(e.className() + " " + e.id())) {
                 dated |= DATE_WORDS.contains(w);
@@ -331,6 +500,22 @@ record PageMetadata(
             String text = dated ? e.text() : "";
             if (dated && text.length() >= 6 && text.length() <= 150) {
                 Published p = PageDates.parseText(Text.collapse(text));
+                if (p != null) {
+                    return p;
+                }
+            }
+        }
+        Element h1 = doc.body().selectFirst("h1");
+        int from = h1 == null ? 0 : Math.max(0, all.indexOf(h1));
+        Published p = datelineFrom(all.subList(from, all.size()));
+        return p != null ? p : datelineFrom(all.subList(0, from));
+    }
+
+    private static Published datelineFrom(List<Element> elements) {
+        for (Element e : elements) {
+            String own = Text.collapse(e.ownText());
+            if (own.length() >= 6 && own.length() <= 80 && DATELINE.matcher(own).matches()) {
+                Published p = PageDates.parseText(own);
                 if (p != null) {
                     return p;
                 }
