@@ -115,6 +115,9 @@ record PageMetadata(
     // Placeholders that content systems print where a name belongs.
     private static final java.util.Set<String> NOT_NAMES = java.util.Set.of(
             "admin", "administrator", "category", "uncategorized", "learn more", "read more", "unknown", "anonymous");
+    // "Jane Doe on Twitter": a link to a profile, printed in a byline or an author list, names a page.
+    private static final Pattern SOCIAL_LABEL = Pattern.compile(
+            "(?i).*\\b(?:on|via)\\s+(?:facebook|twitter|x|instagram|linkedin|threads|bluesky|mastodon|youtube|tiktok)$");
     private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:;|&|\\||\\band\\b|,\\s*and\\b)\\s*");
 
     static PageMetadata read(Document doc) {
@@ -391,6 +394,7 @@ record PageMetadata(
                     && name.length() <= 80
                     && name.split(" ").length <= 8
                     && !NOT_NAMES.contains(name.toLowerCase(Locale.ROOT))
+                    && !SOCIAL_LABEL.matcher(name).matches()
                     && !out.contains(name)) {
                 out.add(name);
             }
@@ -415,7 +419,7 @@ record PageMetadata(
                     ? visible
                     : modified;
         }
-        Published first = candidates.get(0);
+        Published first = confirmedByDateline(doc, declaredDates(doc, article, page), candidates.get(0));
         OffsetDateTime utc = first.dateTime().orElse(null);
         if (utc != null && utc.getOffset().equals(ZoneOffset.UTC)) {
             for (Published p : candidates) {
@@ -430,8 +434,41 @@ record PageMetadata(
         return first;
     }
 
+    /**
+     * Where the page's publication dates name different days, the one its visible dateline shows:
+     * the date the reader is told. Otherwise the most trusted. The dateline is only read on such a
+     * disagreement, as walking the page costs time.
+     */
+    private static Published confirmedByDateline(Document doc, List<Published> candidates, Published first) {
+        if (candidates.stream().allMatch(p -> p.date().equals(first.date()))) {
+            return first;
+        }
+        Published visible = visibleDate(doc);
+        if (visible == null) {
+            return first;
+        }
+        return candidates.stream()
+                .filter(p -> p.date().equals(visible.date()))
+                .findFirst()
+                .orElse(first);
+    }
+
     /** The page's machine-readable publication dates, most trusted first. */
     private static List<Published> metadataDates(Document doc, JsonNode article, JsonNode page) {
+        List<Published> out = declaredDates(doc, article, page);
+        for (Element t : doc.select("time[datetime], [itemprop=datePublished][datetime]")) {
+            addDate(out, t.attr("datetime"));
+        }
+        for (Element e : doc.select("[itemprop~=(?i)date][content]")) {
+            if (!e.attr("itemprop").equalsIgnoreCase("dateModified")) {
+                addDate(out, e.attr("content"));
+            }
+        }
+        return out;
+    }
+
+    /** Publication dates the page declares for itself, in JSON-LD and meta tags. */
+    private static List<Published> declaredDates(Document doc, JsonNode article, JsonNode page) {
         List<Published> out = new ArrayList<>();
         if (article != null) {
             for (String key : new String[] {"datePublished", "dateCreated", "uploadDate"}) {
@@ -444,14 +481,6 @@ record PageMetadata(
         for (String key : DATE_META) {
             for (Element m : metas(doc, key)) {
                 addDate(out, m.attr("content"));
-            }
-        }
-        for (Element t : doc.select("time[datetime], [itemprop=datePublished][datetime]")) {
-            addDate(out, t.attr("datetime"));
-        }
-        for (Element e : doc.select("[itemprop~=(?i)date][content]")) {
-            if (!e.attr("itemprop").equalsIgnoreCase("dateModified")) {
-                addDate(out, e.attr("content"));
             }
         }
         return out;

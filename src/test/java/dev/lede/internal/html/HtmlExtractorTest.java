@@ -141,6 +141,19 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void extract_metadataDatesThatDisagree_takeTheOneTheDatelineShows() {
+        String head = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                + "\"headline\":\"Ten trail shoes\",\"datePublished\":\"2018-04-03T16:50:31Z\"}</script>"
+                + "<meta property=\"article:published_time\" content=\"2025-12-19T18:06:00Z\"></head>";
+        String dated =
+                head + "<body><h1>Ten trail shoes</h1><span class=\"date\">Dec 19, 2025</span><p>x</p></body></html>";
+        String undated = head + "<body><h1>Ten trail shoes</h1><p>x</p></body></html>";
+
+        assertThat(HtmlExtractor.extract(dated, "").published().toString()).isEqualTo("2025-12-19T18:06:00Z");
+        assertThat(HtmlExtractor.extract(undated, "").published().toString()).isEqualTo("2018-04-03T16:50:31Z");
+    }
+
+    @Test
     void parseText_numericDateThatCannotBeMonthFirst_isReadDayFirst() {
         assertThat(PageDates.parseText("Posted on the 15/12/2025 at 19:00").toString())
                 .isEqualTo("2025-12-15");
@@ -177,6 +190,16 @@ class HtmlExtractorTest {
         assertThat(HtmlExtractor.extract(credited, "").authors()).containsExactly("Ruth Alder");
         assertThat(HtmlExtractor.extract(placeholder, "").authors()).isEmpty();
         assertThat(HtmlExtractor.extract(wordPress, "").authors()).containsExactly("Kai Moreno");
+    }
+
+    @Test
+    void extract_jsonLdAuthorThatIsASocialProfileLabel_isDropped() {
+        String html = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                + "\"headline\":\"Tulips in a wet spring\",\"author\":[{\"@type\":\"Person\",\"name\":\"By Mara Lind\"},"
+                + "{\"@type\":\"Person\",\"name\":\"Riverside Garden Club on Facebook\"}]}</script></head>"
+                + "<body><p>x</p></body></html>";
+
+        assertThat(HtmlExtractor.extract(html, "").authors()).containsExactly("Mara Lind");
     }
 
     @Test
