@@ -92,7 +92,25 @@ public final class BenchRun {
             r.put("peakHeapBytes", heap.peakUsed());
             r.put("peakLiveHeapBytes", heap.peakLive());
         }
+        r.put("peakRssBytes", peakRss());
         return r;
+    }
+
+    /**
+     * The process's peak resident memory (Linux {@code VmHWM}), 0 where unknown: the figure that
+     * counts SQLite's native page cache and Lucene's memory-mapped files, which heap figures miss.
+     */
+    static long peakRss() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return 0;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return 0;
     }
 
     /** QPS and latency percentiles for {@code passes} passes over the queries on {@code threads}. */

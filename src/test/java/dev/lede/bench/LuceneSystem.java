@@ -80,6 +80,7 @@ final class LuceneSystem implements SearchSystem {
     @Override
     public void ingest(Path folder, Iterable<BenchDoc> articles) throws IOException {
         directory = FSDirectory.open(folder);
+        // The RAM buffer Lede's IndexConfig.defaults() picks: an eighth of the heap, 16 to 512 MB.
         long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)

@@ -25,7 +25,7 @@ final class Report {
                     "ingestPeakHeapMB", "peak heap in use during ingest, MB", r -> num(r, "ingestPeakHeapBytes") / 1e6),
             new Metric(
                     "ingestPeakLiveMB",
-                    "peak live heap after GC during ingest, MB",
+                    "peak live heap after GC during ingest, MB (0: no GC ran)",
                     r -> num(r, "ingestPeakLiveHeapBytes") / 1e6),
             new Metric("plain1.qps", "search QPS, 1 thread", r -> sub(r, "plain1", "qps")),
             new Metric("plain1.p50ms", "search p50 ms, 1 thread", r -> sub(r, "plain1", "p50ms")),
@@ -43,7 +43,11 @@ final class Report {
                     "highlight2.p50ms", "search + 1 snippet/hit p50 ms, 2 threads", r -> sub(r, "highlight2", "p50ms")),
             new Metric(
                     "highlight2.p99ms", "search + 1 snippet/hit p99 ms, 2 threads", r -> sub(r, "highlight2", "p99ms")),
-            new Metric("peakHeapMB", "peak heap in use, whole run, MB", r -> num(r, "peakHeapBytes") / 1e6));
+            new Metric("peakHeapMB", "peak heap in use, whole run, MB", r -> num(r, "peakHeapBytes") / 1e6),
+            new Metric(
+                    "peakRssMB",
+                    "peak resident memory of the JVM, whole run, MB (0: unknown)",
+                    r -> num(r, "peakRssBytes") / 1e6));
 
     private final Map<String, String> options;
     private final List<String> systems;
@@ -99,7 +103,7 @@ final class Report {
             }
             for (String o : others) {
                 md.append(' ')
-                        .append(String.format(Locale.ROOT, "%.2f", median(values("lede", m)) / median(values(o, m))))
+                        .append(ratio(median(values("lede", m)), median(values(o, m))))
                         .append(" |");
             }
             md.append('\n');
