@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# bench.sh: Lede against raw Lucene and SQLite FTS5, on the same corpus and queries, in one command.
+#
+#   docs/measure/bench.sh --corpus reuters --articles 20000 --repeat 3
+#
+# Each system runs in its own fresh JVM (Lede through its public API; raw Lucene written by hand
+# the best-practice way with Lede's default schema; FTS5 through sqlite-jdbc), the order rotating
+# every repetition. It prints a Markdown table (medians [min-max], ratios Lede/Lucene and
+# Lede/FTS5) and writes target/bench/results.md, results.csv (every run, for the cost curve) and
+# results.json. The benchmark code is test code (src/test/java/dev/lede/bench): never in the jar.
+#
+# Options (--name value; defaults in brackets):
+#   --corpus            reuters | bbc | path/to/articles.jsonl (id, title, body)     [reuters]
+#   --articles          how many; more than the corpus holds are recombined from its
+#                       real titles and sentences, deterministically from --seed     [20000]
+#   --repeat            runs per system                                               [3]
+#   --systems           comma-separated subset of lede,lucene,fts5                    [all three]
+#   --queries-per-kind  queries of each kind (high/mid/low-df word, OR, AND, phrase)  [20]
+#   --passes            timed passes over the query set per setting                   [3]
+#   --xmx               heap of each system's JVM                                     [1g]
+#   --seed              corpus recombination and query choice                         [42]
+#   --data              folder holding reuters21578/ and bbc-news/                    [../shared/data]
+#   --out               output folder                                                 [target/bench]
+#
+# Environment: JAVA_HOME (a JDK 21+; otherwise the newest found, as ./lede does).
+set -euo pipefail
+
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
+cd "$home"
+java_home=$("$home/lede" --print-java-home)
+
+mkdir -p target/bench
+echo "bench: compiling the library and the benchmark (test classes)..." >&2
+JAVA_HOME="$java_home" mvn -B -q test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt >target/bench/build.log 2>&1 || {
+  echo "bench: the build failed; see target/bench/build.log" >&2
+  tail -n 20 target/bench/build.log >&2
+  exit 1
+}
+
+classpath="target/test-classes:target/classes:$(cat target/bench/classpath.txt)"
+exec "$java_home/bin/java" -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 \
+  -Dlede.shared.data="$home/../shared/data" -cp "$classpath" dev.lede.bench.Bench "$@"

@@ -1,0 +1,111 @@
+package dev.lede.bench;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark command: runs each system in its own fresh JVM on the same corpus and query set,
+ * alternating the order every repetition, then prints a Markdown table of medians with their
+ * spread and the ratios Lede/raw Lucene and Lede/FTS5, and writes it with the raw figures under
+ * the output folder ({@code results.md}, {@code results.json}, {@code results.csv}). Started by
+ * {@code docs/measure/bench.sh}, which documents the options.
+ */
+public final class Bench {
+    static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry("corpus", "reuters"),
+            Map.entry("articles", "20000"),
+            Map.entry("repeat", "3"),
+            Map.entry("systems", "lede,lucene,fts5"),
+            Map.entry("data", System.getProperty("lede.shared.data", "../shared/data")),
+            Map.entry("seed", "42"),
+            Map.entry("queries-per-kind", "20"),
+            Map.entry("passes", "3"),
+            Map.entry("warmup", "5"),
+            Map.entry("xmx", "1g"),
+            Map.entry("out", "target/bench"));
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = options(args);
+        List<String> systems = List.of(a.get("systems").split(","));
+        int repeat = Integer.parseInt(a.get("repeat"));
+        Path out = Path.of(a.get("out")).toAbsolutePath();
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        Map<String, List<Map<String, Object>>> runs = new LinkedHashMap<>();
+        systems.forEach(s -> runs.put(s, new ArrayList<>()));
+        for (int r = 0; r < repeat; r++) {
+            List<String> order = new ArrayList<>(systems);
+            Collections.rotate(order, -r); // alternate who goes first
+            for (String system : order) {
+                System.err.printf("bench: repetition %d of %d, %s%n", r + 1, repeat, system);
+                runs.get(system).add(runChild(a, system, r, out));
+            }
+        }
+        Report report = new Report(a, systems, runs, load, Instant.now());
+        String markdown = report.markdown();
+        System.out.print(markdown);
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("results.md"), markdown, UTF_8);
+        Files.writeString(out.resolve("results.csv"), report.csv(), UTF_8);
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(out.resolve("results.json").toFile(), Map.of("options", a, "runs", runs));
+        System.err.println("bench: wrote " + out.resolve("results.md") + ", results.csv, results.json");
+    }
+
+    private static Map<String, Object> runChild(Map<String, String> a, String system, int r, Path out)
+            throws IOException, InterruptedException {
+        Path result = out.resolve("runs").resolve(system + "-" + (r + 1) + ".json");
+        Files.deleteIfExists(result);
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx" + a.get("xmx"),
+                "--enable-native-access=ALL-UNNAMED",
+                // Lucene's SIMD code paths; the same flags for every system.
+                "--add-modules",
+                "jdk.incubator.vector",
+                "-Dfile.encoding=UTF-8",
+                "-cp",
+                System.getProperty("java.class.path"),
+                BenchRun.class.getName()));
+        for (String key : List.of("corpus", "data", "articles", "seed", "queries-per-kind", "passes", "warmup")) {
+            command.addAll(List.of("--" + key, a.get(key)));
+        }
+        command.addAll(List.of(
+                "--system", system, "--work", out.resolve("index-" + system).toString()));
+        command.addAll(List.of("--out", result.toString()));
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        int exit = p.waitFor();
+        if (exit != 0) {
+            throw new IOException(system + " run " + (r + 1) + " failed with exit code " + exit);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> figures = new ObjectMapper().readValue(result.toFile(), Map.class);
+        return figures;
+    }
+
+    /** {@code --name value} pairs over {@link #DEFAULTS}. */
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>(DEFAULTS);
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value, got: " + args[i]);
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+}

@@ -1,0 +1,193 @@
+package dev.lede.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * One system's run in its own JVM: index the corpus, then time the query set without and with
+ * highlighting on 1 and 2 threads, and write the figures as JSON. Started by {@link Bench}, one
+ * fresh JVM per system and repetition, so no run inherits another's JIT, heap or page cache state
+ * beyond the operating system's.
+ */
+public final class BenchRun {
+    private BenchRun() {}
+
+    /** Arguments as {@code --name value} pairs; see {@link Bench} for their meaning. */
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = Bench.options(args);
+        Path out = Path.of(a.get("out"));
+        Map<String, Object> result = run(
+                a.get("system"),
+                Corpus.load(
+                        a.get("corpus"),
+                        Path.of(a.get("data")),
+                        Integer.parseInt(a.get("articles")),
+                        Long.parseLong(a.get("seed"))),
+                Path.of(a.get("work")),
+                Integer.parseInt(a.get("queries-per-kind")),
+                Integer.parseInt(a.get("passes")),
+                Double.parseDouble(a.get("warmup")),
+                Long.parseLong(a.get("seed")));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), result);
+    }
+
+    /** The figures for one system, as a JSON-ready map. */
+    static Map<String, Object> run(
+            String system, Corpus corpus, Path work, int perKind, int passes, double warmupSeconds, long seed)
+            throws IOException, InterruptedException {
+        List<BenchQuery> queries = QuerySet.generate(corpus, perKind, seed);
+        long textBytes = 0;
+        for (BenchDoc d : corpus) {
+            textBytes += d.textBytes();
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("system", system);
+        r.put("corpus", corpus.name());
+        r.put("articles", corpus.size());
+        r.put("textBytes", textBytes);
+        r.put("queries", queries.size());
+        r.put("java", Runtime.version().toString());
+        r.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+        r.put("cores", Runtime.getRuntime().availableProcessors());
+        deleteTree(work);
+        System.gc();
+        try (HeapWatch heap = new HeapWatch();
+                SearchSystem s = SearchSystem.named(system, Runtime.getRuntime().availableProcessors())) {
+            long t0 = System.nanoTime();
+            s.ingest(work, corpus);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            r.put("ingestSeconds", seconds);
+            r.put("ingestDocsPerSec", corpus.size() / seconds);
+            r.put("ingestMBPerSec", textBytes / 1e6 / seconds);
+            r.put("indexBytes", sizeOf(work));
+            r.put("ingestPeakHeapBytes", heap.peakUsed());
+            r.put("ingestPeakLiveHeapBytes", heap.peakLive());
+            List<List<String>> tops = new ArrayList<>();
+            for (BenchQuery q : queries) {
+                tops.add(s.search(q, false));
+            }
+            r.put("topIds", tops);
+            for (boolean highlight : new boolean[] {false, true}) {
+                // Warm-up, untimed: whole passes until the JIT has had warmupSeconds.
+                long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+                do {
+                    timed(s, queries, highlight, 1, 1);
+                } while (System.nanoTime() < warmupEnd);
+                for (int threads : new int[] {1, 2}) {
+                    r.put((highlight ? "highlight" : "plain") + threads, timed(s, queries, highlight, threads, passes));
+                }
+            }
+            r.put("peakHeapBytes", heap.peakUsed());
+            r.put("peakLiveHeapBytes", heap.peakLive());
+        }
+        r.put("peakRssBytes", peakRss());
+        return r;
+    }
+
+    /**
+     * The process's peak resident memory (Linux {@code VmHWM}), 0 where unknown: the figure that
+     * counts SQLite's native page cache and Lucene's memory-mapped files, which heap figures miss.
+     */
+    static long peakRss() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return 0;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        return 0;
+    }
+
+    /** QPS and latency percentiles for {@code passes} passes over the queries on {@code threads}. */
+    private static Map<String, Double> timed(
+            SearchSystem s, List<BenchQuery> queries, boolean highlight, int threads, int passes)
+            throws InterruptedException, IOException {
+        long[][] latencies = new long[threads][queries.size() * passes];
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> workers = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            Thread w = new Thread(
+                    () -> {
+                        int n = 0;
+                        try {
+                            for (int p = 0; p < passes; p++) {
+                                // Each thread starts at its own point, so they do not run the same query at once.
+                                for (int i = 0; i < queries.size(); i++) {
+                                    BenchQuery q =
+                                            queries.get((i + thread * queries.size() / threads) % queries.size());
+                                    long start = System.nanoTime();
+                                    s.search(q, highlight);
+                                    latencies[thread][n++] = System.nanoTime() - start;
+                                }
+                            }
+                        } catch (Throwable e) {
+                            failure.compareAndSet(null, e);
+                        }
+                    },
+                    "bench-search-" + (t + 1));
+            w.start();
+            workers.add(w);
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        if (failure.get() != null) {
+            throw new IOException("search failed", failure.get());
+        }
+        long[] all =
+                Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("qps", all.length / wall);
+        m.put("p50ms", percentile(all, 0.50) / 1e6);
+        m.put("p99ms", percentile(all, 0.99) / 1e6);
+        return m;
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    static long sizeOf(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(f -> {
+                        try {
+                            return Files.size(f);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .sum();
+        }
+    }
+
+    static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path p :
+                    files.sorted((x, y) -> y.getNameCount() - x.getNameCount()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

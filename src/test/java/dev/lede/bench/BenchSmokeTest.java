@@ -1,0 +1,105 @@
+package dev.lede.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark harness on 200 Reuters articles, in this JVM: the three systems index the same
+ * articles and agree on what the queries find. A correctness check of the harness, not a timing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BenchSmokeTest {
+    private static final Path DATA = Path.of(System.getProperty("lede.shared.data", "../shared/data"));
+
+    @TempDir
+    Path folder;
+
+    private Corpus corpus;
+    private List<BenchQuery> queries;
+
+    @BeforeAll
+    void corpus() throws IOException {
+        assumeTrue(Files.exists(DATA.resolve("reuters21578/articles.jsonl")), "no Reuters data under " + DATA);
+        corpus = Corpus.load("reuters", DATA, 200, 42);
+        queries = QuerySet.generate(corpus, 3, 42);
+    }
+
+    @Test
+    void querySet_isDeterministicAndCoversEveryKind() {
+        assertThat(QuerySet.generate(corpus, 3, 42)).isEqualTo(queries);
+        assertThat(queries)
+                .extracting(BenchQuery::kind)
+                .containsOnly(BenchQuery.Kind.values())
+                .hasSize(18);
+    }
+
+    @Test
+    void corpus_beyondItsSize_recombinesRealSentencesDeterministically() throws IOException {
+        Path jsonl = folder.resolve("three.jsonl");
+        Files.writeString(jsonl, """
+                {"id": "a", "title": "Wheat up", "body": "Wheat rose on Monday. Traders were buying."}
+                {"id": "b", "title": "Oil down", "body": "Oil fell sharply today. Brokers were selling."}
+                {"id": "c", "title": "Gold flat", "body": "Gold held its ground here."}
+                """);
+        Corpus scaled = Corpus.load(jsonl.toString(), DATA, 50, 7);
+
+        assertThat(Corpus.load(jsonl.toString(), DATA, 50, 7)).containsExactlyElementsOf(scaled);
+        assertThat(scaled.get(49).id()).isEqualTo("g00000049");
+        assertThat(scaled.get(49).title()).isIn("Wheat up", "Oil down", "Gold flat");
+        List<String> real = List.of(
+                "Wheat rose on Monday.",
+                "Traders were buying.",
+                "Oil fell sharply today.",
+                "Brokers were selling.",
+                "Gold held its ground here.");
+        for (BenchDoc d : scaled) {
+            assertThat(Corpus.sentences(d.body())).isNotEmpty().allMatch(real::contains);
+        }
+    }
+
+    @Test
+    void threeSystems_findTheSameArticles() throws IOException {
+        List<List<String>> lede = results("lede");
+        List<List<String>> lucene = results("lucene");
+        List<List<String>> fts5 = results("fts5");
+        for (int q = 0; q < queries.size(); q++) {
+            BenchQuery query = queries.get(q);
+            // Same analysis, fields and BM25: the same hits and the same best one (Lede breaks score
+            // ties by id, raw Lucene by index order, so tied hits below the first may swap places).
+            assertThat(lucene.get(q)).as("lucene: %s", query).hasSameSizeAs(lede.get(q));
+            if (!lede.get(q).isEmpty()) {
+                assertThat(lucene.get(q).get(0))
+                        .as("lucene: %s", query)
+                        .isEqualTo(lede.get(q).get(0));
+            }
+            // FTS5 ranks with its own BM25, but matches the same articles.
+            assertThat(fts5.get(q)).as("fts5: %s", query).hasSameSizeAs(lede.get(q));
+            if (lede.get(q).size() < SearchSystem.TOP) {
+                assertThat(lucene.get(q)).as("lucene: %s", query).containsExactlyInAnyOrderElementsOf(lede.get(q));
+                assertThat(fts5.get(q)).as("fts5: %s", query).containsExactlyInAnyOrderElementsOf(lede.get(q));
+            }
+        }
+    }
+
+    private List<List<String>> results(String system) throws IOException {
+        List<List<String>> out = new ArrayList<>();
+        try (SearchSystem s = SearchSystem.named(system, 1)) {
+            s.ingest(folder.resolve(system), corpus);
+            for (BenchQuery q : queries) {
+                out.add(s.search(q, false));
+                assertThat(s.search(q, true)).isEqualTo(out.get(out.size() - 1));
+            }
+        }
+        return out;
+    }
+}

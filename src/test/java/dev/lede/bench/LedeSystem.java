@@ -1,0 +1,71 @@
+package dev.lede.bench;
+
+import dev.lede.ArticleIndex;
+import dev.lede.IndexConfig;
+import dev.lede.article.Article;
+import dev.lede.ingest.IngestOptions;
+import dev.lede.query.Highlight;
+import dev.lede.query.Hit;
+import dev.lede.query.SearchRequest;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/** Lede through its public API only, with its default configuration. */
+final class LedeSystem implements SearchSystem {
+    // Equal settings with the other systems: the title and one body passage per hit.
+    private static final Highlight ONE_PASSAGE = Highlight.passages(1);
+
+    private final int threads;
+    private ArticleIndex index;
+
+    LedeSystem(int threads) {
+        this.threads = threads;
+    }
+
+    @Override
+    public String name() {
+        return "lede";
+    }
+
+    @Override
+    public void ingest(Path folder, Iterable<BenchDoc> articles) throws IOException {
+        index = ArticleIndex.open(folder, IndexConfig.defaults());
+        Iterable<Article> converted = () -> new Iterator<>() {
+            private final Iterator<BenchDoc> docs = articles.iterator();
+
+            @Override
+            public boolean hasNext() {
+                return docs.hasNext();
+            }
+
+            @Override
+            public Article next() {
+                BenchDoc d = docs.next();
+                return Article.builder(d.id()).title(d.title()).body(d.body()).build();
+            }
+        };
+        index.addAll(converted, IngestOptions.defaults().threads(threads));
+        index.refresh();
+    }
+
+    @Override
+    public List<String> search(BenchQuery query, boolean highlight) throws IOException {
+        SearchRequest request =
+                SearchRequest.of(query.lede()).size(TOP).highlight(highlight ? ONE_PASSAGE : Highlight.none());
+        List<String> ids = new ArrayList<>(TOP);
+        for (Hit hit : index.search(request).hits()) {
+            ids.add(hit.id());
+        }
+        return ids;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (index != null) {
+            index.close();
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package dev.lede.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The benchmark's table: per metric, each system's median over the repetitions with its range,
+ * and Lede's ratio to each other system (from the medians). Also a CSV with every run's figures,
+ * one line per system, repetition and metric, for the cost curve.
+ */
+final class Report {
+    /** A row: its key in the CSV, its label, and how to read it from a run. */
+    record Metric(String key, String label, ToDoubleFunction<Map<String, Object>> value) {}
+
+    static final List<Metric> METRICS = List.of(
+            new Metric("ingestDocsPerSec", "ingest, articles/s", r -> num(r, "ingestDocsPerSec")),
+            new Metric("ingestMBPerSec", "ingest, MB of text/s", r -> num(r, "ingestMBPerSec")),
+            new Metric("ingestSeconds", "ingest, s", r -> num(r, "ingestSeconds")),
+            new Metric("indexMB", "index size, MB", r -> num(r, "indexBytes") / 1e6),
+            new Metric(
+                    "ingestPeakHeapMB", "peak heap in use during ingest, MB", r -> num(r, "ingestPeakHeapBytes") / 1e6),
+            new Metric(
+                    "ingestPeakLiveMB",
+                    "peak live heap after GC during ingest, MB (0: no GC ran)",
+                    r -> num(r, "ingestPeakLiveHeapBytes") / 1e6),
+            new Metric("plain1.qps", "search QPS, 1 thread", r -> sub(r, "plain1", "qps")),
+            new Metric("plain1.p50ms", "search p50 ms, 1 thread", r -> sub(r, "plain1", "p50ms")),
+            new Metric("plain1.p99ms", "search p99 ms, 1 thread", r -> sub(r, "plain1", "p99ms")),
+            new Metric("plain2.qps", "search QPS, 2 threads", r -> sub(r, "plain2", "qps")),
+            new Metric("plain2.p50ms", "search p50 ms, 2 threads", r -> sub(r, "plain2", "p50ms")),
+            new Metric("plain2.p99ms", "search p99 ms, 2 threads", r -> sub(r, "plain2", "p99ms")),
+            new Metric("highlight1.qps", "search + 1 snippet/hit QPS, 1 thread", r -> sub(r, "highlight1", "qps")),
+            new Metric(
+                    "highlight1.p50ms", "search + 1 snippet/hit p50 ms, 1 thread", r -> sub(r, "highlight1", "p50ms")),
+            new Metric(
+                    "highlight1.p99ms", "search + 1 snippet/hit p99 ms, 1 thread", r -> sub(r, "highlight1", "p99ms")),
+            new Metric("highlight2.qps", "search + 1 snippet/hit QPS, 2 threads", r -> sub(r, "highlight2", "qps")),
+            new Metric(
+                    "highlight2.p50ms", "search + 1 snippet/hit p50 ms, 2 threads", r -> sub(r, "highlight2", "p50ms")),
+            new Metric(
+                    "highlight2.p99ms", "search + 1 snippet/hit p99 ms, 2 threads", r -> sub(r, "highlight2", "p99ms")),
+            new Metric("peakHeapMB", "peak heap in use, whole run, MB", r -> num(r, "peakHeapBytes") / 1e6),
+            new Metric(
+                    "peakRssMB",
+                    "peak resident memory of the JVM, whole run, MB (0: unknown)",
+                    r -> num(r, "peakRssBytes") / 1e6));
+
+    private final Map<String, String> options;
+    private final List<String> systems;
+    private final Map<String, List<Map<String, Object>>> runs;
+    private final double load;
+    private final Instant finished;
+
+    Report(
+            Map<String, String> options,
+            List<String> systems,
+            Map<String, List<Map<String, Object>>> runs,
+            double load,
+            Instant finished) {
+        this.options = options;
+        this.systems = systems;
+        this.runs = runs;
+        this.load = load;
+        this.finished = finished;
+    }
+
+    String markdown() {
+        Map<String, Object> first = runs.get(systems.get(0)).get(0);
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(
+                Locale.ROOT,
+                "Corpus %s, %,d articles (%.1f MB of text), %d queries, %s repetition(s), each system in a"
+                        + " fresh JVM (-Xmx%s, Java %s, %d cores, load average %.2f at start), %s.%n%n",
+                options.get("corpus"),
+                ((Number) first.get("articles")).intValue(),
+                num(first, "textBytes") / 1e6,
+                ((Number) first.get("queries")).intValue(),
+                options.get("repeat"),
+                options.get("xmx"),
+                first.get("java"),
+                ((Number) first.get("cores")).intValue(),
+                load,
+                finished));
+        md.append(
+                "Median [min–max] over the repetitions; ratios are of the medians (for times and sizes, below 1 means Lede is cheaper).\n\n");
+        md.append("| metric |");
+        systems.forEach(s -> md.append(' ').append(s).append(" |"));
+        List<String> others = systems.contains("lede")
+                ? systems.stream().filter(s -> !s.equals("lede")).toList()
+                : List.of();
+        others.forEach(o -> md.append(" lede/").append(o).append(" |"));
+        md.append("\n|---|");
+        md.append("---:|".repeat(systems.size() + others.size()));
+        md.append('\n');
+        for (Metric m : METRICS) {
+            md.append("| ").append(m.label()).append(" |");
+            for (String s : systems) {
+                md.append(' ').append(cell(values(s, m))).append(" |");
+            }
+            for (String o : others) {
+                md.append(' ')
+                        .append(ratio(median(values("lede", m)), median(values(o, m))))
+                        .append(" |");
+            }
+            md.append('\n');
+        }
+        md.append(agreement());
+        return md.toString();
+    }
+
+    /** How often the systems agree on the ranking: a sanity check that they do the same work. */
+    private String agreement() {
+        if (!runs.containsKey("lede")) {
+            return "";
+        }
+        @SuppressWarnings("unchecked")
+        List<List<String>> lede = (List<List<String>>) runs.get("lede").get(0).get("topIds");
+        StringBuilder out = new StringBuilder("\n");
+        for (String o : systems) {
+            if (o.equals("lede")) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<List<String>> other = (List<List<String>>) runs.get(o).get(0).get("topIds");
+            int sameTop = 0;
+            int sameTen = 0;
+            for (int q = 0; q < lede.size(); q++) {
+                List<String> a = lede.get(q);
+                List<String> b = other.get(q);
+                sameTen += a.equals(b) ? 1 : 0;
+                sameTop += a.isEmpty()
+                        ? (b.isEmpty() ? 1 : 0)
+                        : (!b.isEmpty() && a.get(0).equals(b.get(0)) ? 1 : 0);
+            }
+            out.append(String.format(
+                    Locale.ROOT,
+                    "Lede and %s: same top hit for %d of %d queries, same top 10 in order for %d.%n",
+                    o,
+                    sameTop,
+                    lede.size(),
+                    sameTen));
+        }
+        return out.toString();
+    }
+
+    String csv() {
+        StringBuilder csv = new StringBuilder("corpus,articles,system,repetition,metric,value\n");
+        for (String s : systems) {
+            List<Map<String, Object>> list = runs.get(s);
+            for (int r = 0; r < list.size(); r++) {
+                for (Metric m : METRICS) {
+                    csv.append(String.format(
+                            Locale.ROOT,
+                            "%s,%d,%s,%d,%s,%.4f%n",
+                            options.get("corpus"),
+                            ((Number) list.get(r).get("articles")).intValue(),
+                            s,
+                            r + 1,
+                            m.key(),
+                            m.value().applyAsDouble(list.get(r))));
+                }
+            }
+        }
+        return csv.toString();
+    }
+
+    private List<Double> values(String system, Metric m) {
+        List<Double> v = new ArrayList<>();
+        runs.get(system).forEach(r -> v.add(m.value().applyAsDouble(r)));
+        v.sort(null);
+        return v;
+    }
+
+    static double median(List<Double> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String ratio(double lede, double other) {
+        return other == 0 ? "–" : String.format(Locale.ROOT, "%.2f", lede / other);
+    }
+
+    private static String cell(List<Double> sorted) {
+        String median = figure(median(sorted));
+        if (sorted.size() == 1) {
+            return median;
+        }
+        return median + " [" + figure(sorted.get(0)) + "–" + figure(sorted.get(sorted.size() - 1)) + "]";
+    }
+
+    private static String figure(double v) {
+        return v >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static double num(Map<String, Object> run, String key) {
+        return ((Number) run.get(key)).doubleValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double sub(Map<String, Object> run, String key, String field) {
+        return ((Number) ((Map<String, Object>) run.get(key)).get(field)).doubleValue();
+    }
+}

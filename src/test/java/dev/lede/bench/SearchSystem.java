@@ -1,0 +1,38 @@
+package dev.lede.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One system under test, doing the same work as the others: index the articles (upsert by id,
+ * title and body searchable and highlightable, the article stored), then answer top-10 queries,
+ * loading each hit's stored article and, on request, highlighting its title and one body passage.
+ * A search may be called from several threads at once.
+ */
+interface SearchSystem extends AutoCloseable {
+    /** Hits asked for per query. */
+    int TOP = 10;
+
+    /** The name used in tables and on the command line. */
+    String name();
+
+    /** Creates the index in {@code folder} and indexes {@code articles} durably. */
+    void ingest(Path folder, Iterable<BenchDoc> articles) throws IOException;
+
+    /** The ids of the top hits, best first, with one snippet per hit when {@code highlight}. */
+    List<String> search(BenchQuery query, boolean highlight) throws IOException;
+
+    @Override
+    void close() throws IOException;
+
+    /** The system named {@code name}. */
+    static SearchSystem named(String name, int threads) {
+        return switch (name) {
+            case "lede" -> new LedeSystem(threads);
+            case "lucene" -> new LuceneSystem(threads);
+            case "fts5" -> new Fts5System();
+            default -> throw new IllegalArgumentException("unknown system: " + name + " (lede, lucene, fts5)");
+        };
+    }
+}
