@@ -67,6 +67,22 @@ public final class Dates {
     private Dates() {}
 
     /**
+     * The publication date in {@code value}, or {@code null} when there is none or it cannot be
+     * read, which is reported as a warning: the article is indexed undated.
+     */
+    static Published parseOrWarn(String value, String file, int position, ReportCollector report) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return parse(value);
+        } catch (IllegalArgumentException e) {
+            report.warning(file, position, "published: " + e.getMessage() + "; indexed undated");
+            return null;
+        }
+    }
+
+    /**
      * The publication date in {@code text}.
      *
      * @throws IllegalArgumentException naming the text when no known form fits

@@ -96,7 +96,7 @@ public final class FeedArticleReader implements ArticleReader {
                 source,
                 authors,
                 categories(item, false),
-                date(firstNonBlank(text(item, "pubDate"), text(item, "dc:date")), file, number, report));
+                Dates.parseOrWarn(firstNonBlank(text(item, "pubDate"), text(item, "dc:date")), file, number, report));
     }
 
     private static Article entry(Element entry, String file, int number, String source, ReportCollector report) {
@@ -124,7 +124,8 @@ public final class FeedArticleReader implements ArticleReader {
                 source,
                 authors,
                 categories(entry, true),
-                date(firstNonBlank(text(entry, "published"), text(entry, "updated")), file, number, report));
+                Dates.parseOrWarn(
+                        firstNonBlank(text(entry, "published"), text(entry, "updated")), file, number, report));
     }
 
     private static Article article(
@@ -187,18 +188,6 @@ public final class FeedArticleReader implements ArticleReader {
             }
         }
         return List.copyOf(topics);
-    }
-
-    private static Published date(String value, String file, int number, ReportCollector report) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Dates.parse(value);
-        } catch (IllegalArgumentException e) {
-            report.warning(file, number, "published: " + e.getMessage() + "; indexed undated");
-            return null;
-        }
     }
 
     /** The text of a direct child element, or {@code null}. */

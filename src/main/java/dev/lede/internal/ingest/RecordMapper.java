@@ -128,16 +128,7 @@ final class RecordMapper {
     }
 
     private static Published published(JsonNode record, String file, int position, ReportCollector report) {
-        String value = first(record, PUBLISHED);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Dates.parse(value);
-        } catch (IllegalArgumentException e) {
-            report.warning(file, position, "published: " + e.getMessage() + "; indexed undated");
-            return null;
-        }
+        return Dates.parseOrWarn(first(record, PUBLISHED), file, position, report);
     }
 
     /** The first of the names holding a scalar, or a {@code name} inside an object, as text. */
