@@ -3,6 +3,7 @@ package dev.lede.ingest;
 import dev.lede.article.Article;
 import dev.lede.internal.html.Extracted;
 import dev.lede.internal.html.HtmlExtractor;
+import dev.lede.internal.ingest.HtmlArticleReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -13,7 +14,8 @@ import java.util.Optional;
  * comments, related-story lists and cookie or subscription notices left out; paragraphs separated
  * by blank lines), and the title without the site name, the authors, the publication date in the
  * page's own offset, the canonical URL, the site name as source and the language. Structured
- * metadata (JSON-LD, OpenGraph and other {@code <meta>} tags) wins over what the page shows.
+ * metadata (JSON-LD, OpenGraph and other {@code <meta>} tags) wins over what the page shows. A
+ * page with text but no title takes its first sentence as the title, as in a folder ingest.
  * Stateless and thread-safe.
  */
 public final class HtmlArticles {
@@ -45,17 +47,6 @@ public final class HtmlArticles {
     }
 
     private static Optional<Article> article(String id, Extracted page) {
-        if (page.title().isBlank() && page.body().isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(Article.builder(id)
-                .title(page.title())
-                .body(page.body())
-                .url(page.url())
-                .source(page.source())
-                .authors(page.authors())
-                .published(page.published())
-                .language(page.language())
-                .build());
+        return Optional.ofNullable(HtmlArticleReader.article(id, page)); // exactly what ingest indexes
     }
 }

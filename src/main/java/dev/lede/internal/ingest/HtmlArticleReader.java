@@ -35,8 +35,11 @@ public final class HtmlArticleReader implements ArticleReader {
         }
     }
 
-    /** The article of an extracted page, or {@code null} when it has neither title nor text. */
-    static Article article(String id, Extracted page) {
+    /**
+     * The article of an extracted page, or {@code null} when it has neither title nor text: the one
+     * mapping, for ingest and for {@link dev.lede.ingest.HtmlArticles} alike.
+     */
+    public static Article article(String id, Extracted page) {
         String body = page.body().strip();
         String title = page.title().isBlank()
                 ? TextRules.titleFromBody(body)
@@ -47,11 +50,11 @@ public final class HtmlArticleReader implements ArticleReader {
         return Article.builder(id)
                 .title(title)
                 .body(body)
-                .url(blankToNull(page.url()))
-                .source(blankToNull(page.source()))
+                .url(page.url()) // the article turns blank values into none
+                .source(page.source())
                 .authors(page.authors())
                 .published(page.published())
-                .language(blankToNull(page.language()))
+                .language(page.language())
                 .build();
     }
 
