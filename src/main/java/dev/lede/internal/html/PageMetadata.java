@@ -151,6 +151,8 @@ record PageMetadata(
      * matches one of the metadata titles (headline, og:title, {@code <title>}: sites tune each for a
      * different reader), since what the page shows is what a reader calls the title. The
      * {@code <h1>} loses a suffix such as "| Opinion" when the metadata title lost it too.
+     * When no heading matches, an {@code <h1>} the page marks as its headline (class or id) wins over
+     * the metadata: sites give social cards a teaser title, and the reader sees the headline.
      */
     private static String title(Document doc, JsonLd ld, JsonNode article, String source, String host) {
         List<String> metaTitles = new ArrayList<>();
@@ -192,6 +194,13 @@ record PageMetadata(
         }
         if (bestScore >= 0.6 || (cleaned.isEmpty() && !best.isEmpty())) {
             return best;
+        }
+        for (Element h : doc.select("h1")) {
+            String marks = (h.className() + " " + h.id()).toLowerCase(Locale.ROOT);
+            String text = Text.collapse(h.text());
+            if (marks.contains("headline") && text.length() >= 20 && text.length() <= 300) {
+                return text;
+            }
         }
         return cleaned;
     }

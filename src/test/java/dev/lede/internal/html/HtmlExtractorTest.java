@@ -218,6 +218,20 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void extract_headlineClassedHeadingMatchingNoMetadataTitle_winsOverTheSocialTitle() {
+        String html = "<html><head><title>Where to Bike in Riverton | Riverton Magazine</title>"
+                + "<meta property=\"og:title\" content=\"Our Favorite Biking Spots\"></head><body>"
+                + "<h1 class=\"site-logo\">Riverton Magazine</h1>"
+                + "<h1 class=\"story-headline\">The Best Trails and Neighborhoods in Riverton for Biking</h1>"
+                + "<p>x</p></body></html>";
+        String noHeadlineClass = html.replace("story-headline", "story");
+
+        assertThat(HtmlExtractor.extract(html, "").title())
+                .isEqualTo("The Best Trails and Neighborhoods in Riverton for Biking");
+        assertThat(HtmlExtractor.extract(noHeadlineClass, "").title()).isEqualTo("Our Favorite Biking Spots");
+    }
+
+    @Test
     void extract_relatedStoryCards_areDroppedFromTheArticle() {
         StringBuilder html =
                 new StringBuilder("<html><head><title>Night Trains</title></head><body><div class=\"post\">"
