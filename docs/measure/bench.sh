@@ -2,6 +2,7 @@
 # bench.sh: Lede against raw Lucene and SQLite FTS5, on the same corpus and queries, in one command.
 #
 #   docs/measure/bench.sh --corpus reuters --articles 20000 --repeat 3
+#   docs/measure/bench.sh --corpus reuters --sizes 20000,100000,500000,1000000 --repeat 3
 #
 # Each system runs in its own fresh JVM (Lede through its public API; raw Lucene written by hand
 # the best-practice way with Lede's default schema; FTS5 through sqlite-jdbc), the order rotating
@@ -13,6 +14,9 @@
 #   --corpus            reuters | bbc | path/to/articles.jsonl (id, title, body)     [reuters]
 #   --articles          how many; more than the corpus holds are recombined from its
 #                       real titles and sentences, deterministically from --seed     [20000]
+#   --sizes             comma-separated article counts: the whole benchmark once per
+#                       size (in <out>/size-N/), then the cost curve of all sizes:
+#                       <out>/cost-curve.svg and cost-curve.md (overrides --articles)   []
 #   --repeat            runs per system                                               [3]
 #   --systems           comma-separated subset of lede,lucene,fts5                    [all three]
 #   --queries-per-kind  queries of each kind (high/mid/low-df word, OR, AND, phrase)  [20]

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,6 +27,7 @@ public final class Bench {
     static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry("corpus", "reuters"),
             Map.entry("articles", "20000"),
+            Map.entry("sizes", ""),
             Map.entry("repeat", "3"),
             Map.entry("systems", "lede,lucene,fts5"),
             Map.entry("data", System.getProperty("lede.shared.data", "../shared/data")),
@@ -40,9 +42,37 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = options(args);
+        Path out = Path.of(a.get("out")).toAbsolutePath();
+        if (a.get("sizes").isEmpty()) {
+            run(a, out);
+            return;
+        }
+        // The cost curve: the whole benchmark once per size, then the curve from every size's CSV.
+        List<Path> csvFiles = new ArrayList<>();
+        for (String size : a.get("sizes").split(",")) {
+            Map<String, String> one = new LinkedHashMap<>(a);
+            one.put("articles", size.trim());
+            csvFiles.add(run(one, out.resolve("size-" + size.trim())));
+        }
+        CostCurve curve = CostCurve.read(csvFiles);
+        String caption = String.format(
+                Locale.ROOT,
+                "Cost by corpus size: %s corpus, %s repetition(s), -Xmx%s, Java %s, %d cores",
+                a.get("corpus"),
+                a.get("repeat"),
+                a.get("xmx"),
+                Runtime.version(),
+                Runtime.getRuntime().availableProcessors());
+        Files.writeString(out.resolve("cost-curve.svg"), curve.svg(caption), UTF_8);
+        Files.writeString(out.resolve("cost-curve.md"), curve.markdown(), UTF_8);
+        System.out.print("\n" + curve.markdown());
+        System.err.println("bench: wrote " + out.resolve("cost-curve.svg") + " and cost-curve.md");
+    }
+
+    /** One benchmark at one size: prints the table and writes it to {@code out}; returns the CSV. */
+    private static Path run(Map<String, String> a, Path out) throws IOException, InterruptedException {
         List<String> systems = List.of(a.get("systems").split(","));
         int repeat = Integer.parseInt(a.get("repeat"));
-        Path out = Path.of(a.get("out")).toAbsolutePath();
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         Map<String, List<Map<String, Object>>> runs = new LinkedHashMap<>();
         systems.forEach(s -> runs.put(s, new ArrayList<>()));
@@ -50,7 +80,7 @@ public final class Bench {
             List<String> order = new ArrayList<>(systems);
             Collections.rotate(order, -r); // alternate who goes first
             for (String system : order) {
-                System.err.printf("bench: repetition %d of %d, %s%n", r + 1, repeat, system);
+                System.err.printf("bench: %s articles, repetition %d of %d, %s%n", a.get("articles"), r + 1, repeat, system);
                 runs.get(system).add(runChild(a, system, r, out));
             }
         }
@@ -64,6 +94,7 @@ public final class Bench {
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(out.resolve("results.json").toFile(), Map.of("options", a, "runs", runs));
         System.err.println("bench: wrote " + out.resolve("results.md") + ", results.csv, results.json");
+        return out.resolve("results.csv");
     }
 
     private static Map<String, Object> runChild(Map<String, String> a, String system, int r, Path out)
