@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,60 @@ class SearchControlsTest {
     void dateSort_tiesAreOrderedById() throws IOException {
         assertThat(ids(SearchRequest.of("harbor").sort(SortOrder.NEWEST))).containsExactly("t1", "t2", "t3");
         assertThat(ids(SearchRequest.of("harbor").sort(SortOrder.OLDEST))).containsExactly("t1", "t2", "t3");
+    }
+
+    @Test
+    void relevanceTies_acrossSegmentsAndPageEdges_areOrderedByIdOnEveryPage() throws IOException {
+        try (ArticleIndex ties = ArticleIndex.inMemory(IndexConfig.defaults().refreshInterval(Duration.ZERO))) {
+            // Groups of equal scores, written in a shuffled order over several segments, so that
+            // index order and id order differ: "ferry" once, twice or three times in the body.
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                ids.add(String.format("f%02d", i));
+            }
+            Collections.shuffle(ids, new Random(7));
+            for (int i = 0; i < ids.size(); i++) {
+                String id = ids.get(i);
+                int n = 1 + Integer.parseInt(id.substring(1)) % 3;
+                ties.add(Article.builder(id)
+                        .title("Harbour news")
+                        .body(("ferry ".repeat(n) + "service resumes").strip())
+                        .build());
+                if (i % 5 == 4) {
+                    ties.commit(); // a new segment
+                }
+            }
+            ties.refresh();
+            List<String> expected = new ArrayList<>();
+            for (int n = 3; n >= 1; n--) {
+                for (int i = 0; i < 24; i++) {
+                    if (1 + i % 3 == n) {
+                        expected.add(String.format("f%02d", i));
+                    }
+                }
+            }
+            for (int size : new int[] {1, 3, 5, 7, 8, 24}) {
+                List<String> byPage = new ArrayList<>();
+                for (int page = 1; byPage.size() < 24; page++) {
+                    List<Hit> hits = ties.search(SearchRequest.of("ferry").page(page, size))
+                            .hits();
+                    assertThat(hits).as("page %d of size %d", page, size).isNotEmpty();
+                    hits.forEach(h -> byPage.add(h.id()));
+                }
+                assertThat(byPage).as("pages of %d", size).isEqualTo(expected);
+                List<String> byCursor = new ArrayList<>();
+                SearchResults r = ties.search(SearchRequest.of("ferry").size(size));
+                while (true) {
+                    r.hits().forEach(h -> byCursor.add(h.id()));
+                    if (r.next().isEmpty()) {
+                        break;
+                    }
+                    r = ties.search(
+                            SearchRequest.of("ferry").size(size).after(r.next().get()));
+                }
+                assertThat(byCursor).as("cursor pages of %d", size).isEqualTo(expected);
+            }
+        }
     }
 
     @Test

@@ -80,7 +80,8 @@ public final class Bench {
             List<String> order = new ArrayList<>(systems);
             Collections.rotate(order, -r); // alternate who goes first
             for (String system : order) {
-                System.err.printf("bench: %s articles, repetition %d of %d, %s%n", a.get("articles"), r + 1, repeat, system);
+                System.err.printf(
+                        "bench: %s articles, repetition %d of %d, %s%n", a.get("articles"), r + 1, repeat, system);
                 runs.get(system).add(runChild(a, system, r, out));
             }
         }

@@ -97,8 +97,7 @@ final class CostCurve {
                         + " font-size=\"11\">%n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n",
                 width,
                 height));
-        svg.append(String.format(
-                Locale.ROOT, "<text x=\"10\" y=\"18\" font-size=\"13\">%s</text>%n", escape(caption)));
+        svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"18\" font-size=\"13\">%s</text>%n", escape(caption)));
         int legendX = 10;
         for (String system : systems()) {
             svg.append(String.format(
@@ -210,11 +209,7 @@ final class CostCurve {
                 double py = ay.at(e.getValue());
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", px, py));
                 svg.append(String.format(
-                        Locale.ROOT,
-                        "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n",
-                        px,
-                        py,
-                        colour));
+                        Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n", px, py, colour));
             }
             svg.append(String.format(
                     Locale.ROOT,

@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.ExitableDirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeout;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
@@ -34,7 +37,9 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Runs a {@link SearchRequest} against one point-in-time {@link IndexSearcher}: parses the text in
@@ -116,8 +121,7 @@ public final class ArticleSearcher {
         IndexSearcher bounded = bounded(searcher, limit, request.syntax() == Syntax.LUCENE);
         TopDocs top;
         try {
-            top = bounded.search(
-                    query, new TopFieldCollectorManager(sort(order), skip + request.size(), after, threshold));
+            top = topDocs(bounded, query, order, after, skip, request.size(), threshold);
         } catch (IndexSearcher.TooManyClauses e) {
             // Only a strict query gets here (wildcards and ranges expand when the search runs).
             throw new QuerySyntaxException(request.query(), request.query().length(), StrictParser.tooManyClauses());
@@ -136,6 +140,58 @@ public final class ArticleSearcher {
                 && (!exact || total.value() > skip + page.length || after != null);
         String next = more ? SearchCursor.encode(order, (FieldDoc) page[page.length - 1]) : null;
         return new SearchResults(total.value(), exact, hits, next, since(start), timedOut);
+    }
+
+    /**
+     * The first {@code skip + size} articles in {@code order}, ties broken by id. Ranked by relevance
+     * from the start, the articles are collected by score alone, which lets Lucene skip articles that
+     * cannot reach the page (block-max WAND, MaxScore); a sort with a tie-break on the id disables
+     * much of that and made a search about a third slower. The two give the same page unless equal
+     * scores straddle its first or last place: that is checked (one article more is collected), and
+     * then the sorted search decides. Returned hits are {@link FieldDoc}s of (score, id) either way.
+     */
+    private TopDocs topDocs(
+            IndexSearcher searcher, Query query, SortOrder order, FieldDoc after, int skip, int size, int threshold)
+            throws IOException {
+        Sort sort = sort(order);
+        if (order != SortOrder.RELEVANCE || after != null) {
+            return searcher.search(query, new TopFieldCollectorManager(sort, skip + size, after, threshold));
+        }
+        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(skip + size + 1, null, threshold));
+        ScoreDoc[] d = top.scoreDocs;
+        int end = Math.min(d.length, skip + size);
+        boolean tieAtEnd = d.length > end && end > 0 && d[end].score == d[end - 1].score;
+        boolean tieAtStart = skip > 0 && skip < d.length && d[skip].score == d[skip - 1].score;
+        if (tieAtEnd || tieAtStart) {
+            return searcher.search(query, new TopFieldCollectorManager(sort, skip + size, null, threshold));
+        }
+        // Only the page is ever read from the window: ids for it, ties within it by id.
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        FieldDoc[] window = new FieldDoc[end];
+        for (int i = 0; i < end; i++) {
+            BytesRef id = null;
+            if (i >= skip) {
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d[i].doc, leaves));
+                SortedDocValues ids = leaf.reader().getSortedDocValues(Schema.ID);
+                if (ids != null && ids.advanceExact(d[i].doc - leaf.docBase)) {
+                    id = BytesRef.deepCopyOf(ids.lookupOrd(ids.ordValue()));
+                }
+            }
+            window[i] = new FieldDoc(d[i].doc, d[i].score, new Object[] {d[i].score, id});
+        }
+        Arrays.sort(window, skip, end, (a, b) -> {
+            int byScore = Float.compare(b.score, a.score);
+            return byScore != 0 ? byScore : compareIds((BytesRef) a.fields[1], (BytesRef) b.fields[1]);
+        });
+        return new TopDocs(top.totalHits, window);
+    }
+
+    private static int compareIds(BytesRef a, BytesRef b) {
+        // As the id sort does: an article without an id value (none is written) comes first.
+        if (a == null || b == null) {
+            return a == b ? 0 : a == null ? -1 : 1;
+        }
+        return a.compareTo(b);
     }
 
     /**

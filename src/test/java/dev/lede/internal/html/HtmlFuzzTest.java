@@ -54,8 +54,7 @@ class HtmlFuzzTest {
                 if (article.isPresent()) {
                     articles++;
                     Article a = article.get();
-                    String all = a.title() + "\n" + a.body() + "\n" + String.join(" ", a.authors()) + "\n"
-                            + a.source();
+                    String all = a.title() + "\n" + a.body() + "\n" + String.join(" ", a.authors()) + "\n" + a.source();
                     if (all.contains(SCRIPT_MARK)) {
                         failures.add("page " + i + " (mutations " + applied + "): script text in the article");
                         if (Boolean.getBoolean("lede.htmlfuzz.debug")) {
@@ -67,7 +66,8 @@ class HtmlFuzzTest {
                 failures.add("page " + i + " (mutations " + applied + "): " + e);
             }
         }
-        System.out.printf("HTML fuzz: %d pages (seed %d), %d articles, %d failures%n", pages, seed, articles, failures.size());
+        System.out.printf(
+                "HTML fuzz: %d pages (seed %d), %d articles, %d failures%n", pages, seed, articles, failures.size());
 
         assertThat(failures).isEmpty();
         // The mutations keep most pages readable: if almost none give an article, the test tests nothing.
@@ -77,29 +77,38 @@ class HtmlFuzzTest {
     private static List<UnaryOperator<String>> mutations(SplittableRandom random) {
         List<UnaryOperator<String>> m = new ArrayList<>();
         m.add(p -> p.substring(0, random.nextInt(p.length() + 1))); // truncated download
-        m.add(p -> { // a slice repeated elsewhere: unbalanced tags, duplicated metadata
-            int a = random.nextInt(p.length());
-            int b = Math.min(p.length(), a + random.nextInt(2_000));
-            int at = random.nextInt(p.length());
-            return p.substring(0, at) + p.substring(a, b) + p.substring(at);
-        });
+        m.add(
+                p -> { // a slice repeated elsewhere: unbalanced tags, duplicated metadata
+                    int a = random.nextInt(p.length());
+                    int b = Math.min(p.length(), a + random.nextInt(2_000));
+                    int at = random.nextInt(p.length());
+                    return p.substring(0, at) + p.substring(a, b) + p.substring(at);
+                });
         m.add(p -> insertInBody(p, "<div>".repeat(5_000) + "<p>" + "Deep text. ".repeat(20) + "</p>"));
         m.add(p -> insertInBody(p, "<span><b><i>".repeat(3_000)));
         m.add(p -> insertInHead(p, "<script type=\"application/ld+json\">" + "[".repeat(50_000) + "</script>"));
-        m.add(p -> insertInHead(p, "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
-                + pick(random, "42", "[1,[2]]", "{\"a\":null}", "null", "\"\"", "true") + ",\"author\":"
-                + pick(random, "[[[{}]]]", "{\"name\":[1,2]}", "\"\"", "42", "[null]", "{\"@id\":\"#loop\"}")
-                + ",\"datePublished\":"
-                + pick(random, "\"not a date\"", "\"99999-99-99\"", "17", "\"2019-02-30T25:61:00+99:00\"", "[]")
-                + "}</script>"));
-        m.add(p -> insertInHead(p, "<script type=\"application/ld+json\">{\"@graph\":[{\"@id\":\"#a\",\"author\":"
-                + "{\"@id\":\"#a\"}},{\"@type\":\"NewsArticle\",\"author\":{\"@id\":\"#a\"}}]}</script>"));
+        m.add(p -> insertInHead(
+                p,
+                "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
+                        + pick(random, "42", "[1,[2]]", "{\"a\":null}", "null", "\"\"", "true") + ",\"author\":"
+                        + pick(random, "[[[{}]]]", "{\"name\":[1,2]}", "\"\"", "42", "[null]", "{\"@id\":\"#loop\"}")
+                        + ",\"datePublished\":"
+                        + pick(random, "\"not a date\"", "\"99999-99-99\"", "17", "\"2019-02-30T25:61:00+99:00\"", "[]")
+                        + "}</script>"));
+        m.add(p -> insertInHead(
+                p,
+                "<script type=\"application/ld+json\">{\"@graph\":[{\"@id\":\"#a\",\"author\":"
+                        + "{\"@id\":\"#a\"}},{\"@type\":\"NewsArticle\",\"author\":{\"@id\":\"#a\"}}]}</script>"));
         m.add(p -> insertInHead(p, "<meta property=\"og:title\" content=\"" + "x".repeat(200_000) + "\">"));
-        m.add(p -> insertInHead(p, "<meta property=\"article:published_time\" content=\""
-                + pick(random, "", "0000-00-00", "2019-13-45", "-999999999-01-01", "9".repeat(40)) + "\">"));
+        m.add(p -> insertInHead(
+                p,
+                "<meta property=\"article:published_time\" content=\""
+                        + pick(random, "", "0000-00-00", "2019-13-45", "-999999999-01-01", "9".repeat(40)) + "\">"));
         m.add(p -> insertInBody(p, "<div class=\"" + "a ".repeat(50_000) + "\"><p>Attributes.</p></div>"));
-        m.add(p -> insertInBody(p, "<script>var s = '" + SCRIPT_MARK + "';</script><style>p:after{content:'"
-                + SCRIPT_MARK + "'}</style><noscript><p>No script.</p></noscript>"));
+        m.add(p -> insertInBody(
+                p,
+                "<script>var s = '" + SCRIPT_MARK + "';</script><style>p:after{content:'" + SCRIPT_MARK
+                        + "'}</style><noscript><p>No script.</p></noscript>"));
         // A title is plain text in HTML: this one is the literal "<script>alert(1)</script>", escaped on output.
         m.add(p -> insertInHead(p, "<title><script>alert(1)</script></title>"));
         m.add(p -> insertAt(random, p, "\u0000\u0007\u001b[31m\u202e\ufeff\ud800"));
@@ -107,8 +116,10 @@ class HtmlFuzzTest {
         m.add(p -> insertInBody(p, "<table>".repeat(500) + "<tr><td><p>Cell text in a table.</p>"));
         m.add(p -> insertInBody(p, "<p>" + "longword".repeat(100_000) + "</p>"));
         m.add(p -> p.replace("<body", "<frameset><body").replace("</html>", "<svg><foreignObject><p>x</svg>"));
-        m.add(p -> insertInBody(p, "<time datetime=\"" + "2019-".repeat(1_000) + "\">when</time>"
-                + "<p class=\"byline\">By " + "Name, ".repeat(2_000) + "</p>"));
+        m.add(p -> insertInBody(
+                p,
+                "<time datetime=\"" + "2019-".repeat(1_000) + "\">when</time>" + "<p class=\"byline\">By "
+                        + "Name, ".repeat(2_000) + "</p>"));
         return m;
     }
 
