@@ -656,7 +656,7 @@ class ArticleIndexIngestTest {
         try (ArticleIndex rebuilt = ArticleIndex.open(folder)) {
             assertThat(allIds(rebuilt)).containsExactly("a", "b", "full-1");
             assertThat(rebuilt.get("full-1")).contains(full);
-            assertThat(rebuilt.stats().schemaVersion()).isEqualTo(1);
+            assertThat(rebuilt.stats().schemaVersion()).isEqualTo(2);
             assertThat(rebuilt.search(SearchRequest.of("x.tenant:acme").syntax(Syntax.LUCENE))
                             .hits())
                     .extracting(Hit::id)

@@ -266,7 +266,7 @@ class ArticleIndexTest {
 
             IndexStats stats = index.stats();
             assertThat(stats.articles()).isEqualTo(2);
-            assertThat(stats.schemaVersion()).isEqualTo(1);
+            assertThat(stats.schemaVersion()).isEqualTo(2);
             assertThat(stats.location()).isEqualTo(folder.toString());
             assertThat(stats.sizeBytes()).isPositive();
         }

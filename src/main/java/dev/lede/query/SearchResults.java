@@ -19,9 +19,23 @@ import java.util.Optional;
  * @param timedOut whether the search ran out of its {@link SearchRequest#timeout()}: then {@code
  *     hits} and {@code total} hold only what was found by then (possibly nothing), and the total is
  *     not exact
+ * @param facets the counts the request asked for ({@link SearchRequest#facets(FacetRequest)}), in
+ *     its order; empty when it asked for none
+ * @param suggestion a respelling of the query that finds clearly more articles ("Did you mean"),
+ *     or {@code null}; offered only when the query finds fewer than {@value #SUGGEST_BELOW} articles
  */
 public record SearchResults(
-        long total, boolean totalIsExact, List<Hit> hits, String nextCursor, Duration took, boolean timedOut) {
+        long total,
+        boolean totalIsExact,
+        List<Hit> hits,
+        String nextCursor,
+        Duration took,
+        boolean timedOut,
+        List<Facet> facets,
+        String suggestion) {
+    /** A query finding fewer articles than this may get a {@link #suggestion()}. */
+    public static final int SUGGEST_BELOW = 5;
+
     public SearchResults {
         if (total < 0) {
             throw new IllegalArgumentException("total must be 0 or more, not " + total);
@@ -31,6 +45,36 @@ public record SearchResults(
         if (timedOut && totalIsExact) {
             throw new IllegalArgumentException("a timed-out search cannot have an exact total");
         }
+        facets = List.copyOf(Objects.requireNonNull(facets, "facets"));
+        if (suggestion != null && suggestion.isBlank()) {
+            throw new IllegalArgumentException("suggestion must be null or text, not blank");
+        }
+    }
+
+    /** Results without facets or suggestion. */
+    public SearchResults(
+            long total, boolean totalIsExact, List<Hit> hits, String nextCursor, Duration took, boolean timedOut) {
+        this(total, totalIsExact, hits, nextCursor, took, timedOut, List.of(), null);
+    }
+
+    /** These results with {@code facets}. */
+    public SearchResults withFacets(List<Facet> facets) {
+        return new SearchResults(total, totalIsExact, hits, nextCursor, took, timedOut, facets, suggestion);
+    }
+
+    /** These results with a "did you mean" {@code suggestion} ({@code null}: none). */
+    public SearchResults withSuggestion(String suggestion) {
+        return new SearchResults(total, totalIsExact, hits, nextCursor, took, timedOut, facets, suggestion);
+    }
+
+    /** The counts of {@code dimension}, if the request asked for them. */
+    public Optional<Facet> facet(FacetDimension dimension) {
+        return facets.stream().filter(f -> f.dimension() == dimension).findFirst();
+    }
+
+    /** The "did you mean" query, if there is one. */
+    public Optional<String> didYouMean() {
+        return Optional.ofNullable(suggestion);
     }
 
     /** No hits. */

@@ -50,6 +50,8 @@ public final class ArticleSearcher {
     private final LuceneCompiler compiler;
     private final StrictParser strict;
     private final ArticleHighlighter highlighter;
+    private final FacetCounter facets;
+    private final SpellingSuggester speller;
 
     public ArticleSearcher(Schema schema) {
         this.schema = schema;
@@ -57,6 +59,8 @@ public final class ArticleSearcher {
         this.compiler = new LuceneCompiler(schema);
         this.strict = new StrictParser(schema);
         this.highlighter = new ArticleHighlighter(schema);
+        this.facets = new FacetCounter(this::compile, compiler::filter);
+        this.speller = new SpellingSuggester(schema, this::compile);
     }
 
     /**
@@ -92,7 +96,20 @@ public final class ArticleSearcher {
      */
     public SearchResults search(IndexSearcher searcher, SearchRequest request) throws IOException {
         Duration timeout = request.timeout();
-        return search(searcher, request, timeout.isZero() ? null : deadline(timeout));
+        SearchResults results = search(searcher, request, timeout.isZero() ? null : deadline(timeout));
+        return withFacetsAndSuggestion(searcher, request, results);
+    }
+
+    /** The results with the facets the request asks for and, when they are few, a respelling. */
+    private SearchResults withFacetsAndSuggestion(IndexSearcher searcher, SearchRequest request, SearchResults results)
+            throws IOException {
+        if (!request.facets().isEmpty()) {
+            results = results.withFacets(facets.count(searcher, request));
+        }
+        if (!results.timedOut() && request.after() == null) {
+            results = results.withSuggestion(speller.suggest(searcher, request, results.total()));
+        }
+        return results;
     }
 
     /** Says stop once {@code timeout} has passed from now (to the nanosecond, unlike Lucene's own). */
