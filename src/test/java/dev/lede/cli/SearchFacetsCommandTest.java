@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code search --facets} and "Did you mean", human and JSON, on a small corpus written here. */
+/** {@code search --facets}, "Did you mean" and {@code suggest}, human and JSON, on a small corpus written here. */
 class SearchFacetsCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -103,5 +103,25 @@ class SearchFacetsCommandTest {
     void wellSpeltQuery_getsNoSuggestion() throws IOException {
         assertThat(run("search", "sanctuary", "--index", index, "--json")).isZero();
         assertThat(JSON.readTree(out).has("suggestion")).isFalse();
+    }
+
+    @Test
+    void suggest_printsMarkedTitles_newestFirst_andJson() throws IOException {
+        assertThat(run("suggest", "sanctuary", "ci", "--index", index)).isZero();
+        assertThat(out).isEqualTo("""
+                        [Sanctuary] [ci]ties sue \u00B7 2024-02-09 \u00B7 3
+                        [Sanctuary] [ci]ty budget \u00B7 2024-02-01 \u00B7 2
+                        """);
+
+        assertThat(run("suggest", "deb", "-n", "1", "--index", index, "--json")).isZero();
+        assertThat(JSON.readTree(out).toString())
+                .isEqualTo("{\"suggestions\":[{\"id\":\"1\",\"title\":\"Sanctuary laws <mark>deb</mark>ated\","
+                        + "\"published\":\"2024-01-05\"}]}");
+    }
+
+    @Test
+    void suggest_badN_isAUsageError() {
+        assertThat(run("suggest", "x", "-n", "0", "--index", index)).isEqualTo(2);
+        assertThat(err).startsWith("lede: -n must be 1 to 100, not 0");
     }
 }
