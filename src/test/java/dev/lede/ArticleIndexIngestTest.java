@@ -646,7 +646,7 @@ class ArticleIndexIngestTest {
 
         assertThatThrownBy(() -> ArticleIndex.open(folder))
                 .isInstanceOf(IncompatibleIndexException.class)
-                .hasMessage(folder + " was built with Lede schema version 0; this Lede reads version 1. Rebuild it"
+                .hasMessage(folder + " was built with Lede schema version 0; this Lede reads version 2. Rebuild it"
                         + " from its own stored articles with 'lede reindex --index " + folder
                         + "' (or ArticleIndex.rebuild).");
 

@@ -50,11 +50,15 @@ class SuggestLatencyTest {
                 @Override
                 public Article next() {
                     BenchDoc d = docs.next();
-                    return Article.builder(d.id()).title(d.title()).body(d.body()).build();
+                    return Article.builder(d.id())
+                            .title(d.title())
+                            .body(d.body())
+                            .build();
                 }
             });
             index.commit();
-            System.out.printf(Locale.ROOT, "indexed %d articles in %.1f s%n", index.count(), (System.nanoTime() - t) / 1e9);
+            System.out.printf(
+                    Locale.ROOT, "indexed %d articles in %.1f s%n", index.count(), (System.nanoTime() - t) / 1e9);
             List<String> typed = keystrokes(corpus);
             for (String s : typed) {
                 index.suggest(s, 10); // warm-up
@@ -87,7 +91,10 @@ class SuggestLatencyTest {
         SplittableRandom r = new SplittableRandom(42);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            String[] words = corpus.get(r.nextInt(corpus.size())).title().toLowerCase(Locale.ROOT).split("\\s+");
+            String[] words = corpus.get(r.nextInt(corpus.size()))
+                    .title()
+                    .toLowerCase(Locale.ROOT)
+                    .split("\\s+");
             int from = r.nextInt(words.length);
             String text = String.join(" ", Arrays.copyOfRange(words, from, Math.min(words.length, from + 3)));
             for (int end = 1; end <= text.length(); end++) {
