@@ -60,6 +60,22 @@ class DidYouMeanTest {
     }
 
     @Test
+    void missingWord_isRespelt_evenWhenTheOtherWordsFindMany_ifTheRespellingFindsAsMany() throws IOException {
+        assertThat(index.search("laws sanctary").total()).isEqualTo(4);
+        assertThat(suggestion(SearchRequest.of("laws of sanctary"))).isEqualTo("laws of sanctuary");
+        // "sanctuery" is in the index: with enough hits, a rare word is left alone.
+        assertThat(suggestion(SearchRequest.of("laws sanctuery"))).isNull();
+    }
+
+    @Test
+    void closestCommonestWord_wins() throws IOException {
+        // "lawss" is one edit from "laws" (4 articles) and "law" is two away.
+        assertThat(suggestion(SearchRequest.of("lawss"))).isEqualTo("laws");
+        // "Sanctaury" swaps two letters: one edit from "sanctuary", not two.
+        assertThat(suggestion(SearchRequest.of("Sanctaury"))).isEqualTo("Sanctuary");
+    }
+
+    @Test
     void strictSyntax_keepsOperatorsAndWildcards() throws IOException {
         assertThat(suggestion(SearchRequest.of("sanctary AND lawz").syntax(Syntax.LUCENE)))
                 .isEqualTo("sanctuary AND laws");

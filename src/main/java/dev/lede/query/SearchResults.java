@@ -22,7 +22,9 @@ import java.util.Optional;
  * @param facets the counts the request asked for ({@link SearchRequest#facets(FacetRequest)}), in
  *     its order; empty when it asked for none
  * @param suggestion a respelling of the query that finds clearly more articles ("Did you mean"),
- *     or {@code null}; offered only when the query finds fewer than {@value #SUGGEST_BELOW} articles
+ *     or {@code null}: offered when a typed word is in no article and the respelling finds at
+ *     least as many articles (and at least one), or when the query finds fewer than {@value
+ *     #SUGGEST_BELOW} articles and the respelling at least twice as many
  */
 public record SearchResults(
         long total,

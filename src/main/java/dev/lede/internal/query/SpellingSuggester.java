@@ -22,19 +22,24 @@ import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 
 /**
- * "Did you mean": respells the words of a query that finds few articles with the closest, more
- * frequent words of the index's own unstemmed vocabulary ({@link Schema#WORDS}, through Lucene's
- * {@link DirectSpellChecker}), and offers the respelt query only when it finds clearly more.
+ * "Did you mean": respells the misspelt words of a query with the closest, more frequent words of
+ * the index's own unstemmed vocabulary ({@link Schema#WORDS}, through Lucene's {@link
+ * DirectSpellChecker}), and offers the respelt query when it does clearly better.
  *
  * <p>Only words are rewritten, in place, so quotes, {@code +}/{@code -} marks, scopes and operators
  * stay as typed. Left alone: excluded words ({@code -word}), scope names and whole-value scopes
  * ({@code source:...}), strict-syntax operators and words with wildcard, fuzzy, boost or regex
- * marks, words with digits, and words found in more than {@value #RARE} articles. A word missing
- * from the index is replaced by its best suggestion; a rare one only by a more frequent word.
+ * marks, and words with digits. A word in no article is replaced by its closest word (fewest
+ * edits, then the most frequent); when the query finds fewer than {@link
+ * SearchResults#SUGGEST_BELOW} articles, so is a word found in at most {@value #RARE}, by a close
+ * and more frequent one.
  *
- * <p>Offered when the query finds fewer than {@link SearchResults#SUGGEST_BELOW} articles and the
- * respelt one at least twice as many (and at least one). Costs one spell-check per word and one
- * count. Thread-safe.
+ * <p>Offered when a typed word is in no article and the respelt query finds at least as many
+ * articles (and at least one): an OR of words finds many despite a typo, and the respelling finds
+ * those and the articles with the right word. Otherwise, when the query finds fewer than {@link
+ * SearchResults#SUGGEST_BELOW} articles and the respelt one at least twice as many. Costs a term
+ * lookup per word, and a spell-check per changed word and one count only when a word is missing or
+ * the query finds few. Thread-safe.
  */
 final class SpellingSuggester {
     /** A word found in more articles than this is taken as spelt right. */
@@ -55,57 +60,98 @@ final class SpellingSuggester {
     /** The respelt query text, or {@code null} when none finds clearly more than {@code total}. */
     String suggest(IndexSearcher searcher, SearchRequest request, long total) throws IOException {
         String text = request.query();
-        if (total >= SearchResults.SUGGEST_BELOW || text.isBlank()) {
+        if (text.isBlank()) {
             return null;
         }
-        String respelt = respell(searcher.getIndexReader(), text, request.syntax());
+        boolean few = total < SearchResults.SUGGEST_BELOW;
+        Respelling respelt = respell(searcher.getIndexReader(), text, request.syntax(), few);
         if (respelt == null) {
             return null;
         }
         try {
-            LuceneCompiler.Compiled compiled = compile.apply(copy(request, respelt));
+            LuceneCompiler.Compiled compiled = compile.apply(copy(request, respelt.text()));
             if (compiled == null) {
                 return null;
             }
             long found = searcher.count(compiled.query());
-            return found >= Math.max(1, 2 * total) ? respelt : null;
+            return found >= Math.max(1, respelt.replacedMissing() ? total : 2 * total) ? respelt.text() : null;
         } catch (QuerySyntaxException | IndexSearcher.TooManyClauses e) {
             return null; // a respelling that the strict syntax will not take is no suggestion
         }
     }
 
-    /** The text with its misspelt words replaced, or {@code null} when no word changed. */
-    String respell(IndexReader reader, String text, Syntax syntax) throws IOException {
+    /**
+     * The text with its misspelt words replaced, or {@code null} when no word changed: words missing
+     * from the index, and also rare ones when {@code fewHits}.
+     */
+    /** A respelt query, and whether a word in no article was replaced. */
+    record Respelling(String text, boolean replacedMissing) {}
+
+    Respelling respell(IndexReader reader, String text, Syntax syntax, boolean fewHits) throws IOException {
         DirectSpellChecker checker = new DirectSpellChecker();
         StringBuilder out = new StringBuilder(text.length());
         boolean changed = false;
+        boolean missing = false;
         int last = 0;
         Matcher m = WORD.matcher(text);
         while (m.find()) {
             String word = m.group();
-            String better = skip(text, m.start(), m.end(), syntax) ? null : better(checker, reader, word);
+            String better = skip(text, m.start(), m.end(), syntax) ? null : better(checker, reader, word, fewHits);
             if (better != null) {
+                missing |= reader.docFreq(new Term(Schema.WORDS, term(word))) == 0;
                 out.append(text, last, m.start()).append(sameCase(word, better));
                 last = m.end();
                 changed = true;
             }
         }
-        return changed ? out.append(text, last, text.length()).toString() : null;
+        return changed ? new Respelling(out.append(text, last, text.length()).toString(), missing) : null;
     }
 
-    private String better(DirectSpellChecker checker, IndexReader reader, String word) throws IOException {
+    private String better(DirectSpellChecker checker, IndexReader reader, String word, boolean fewHits)
+            throws IOException {
         String term = term(word);
         if (term == null) {
             return null;
         }
         Term t = new Term(Schema.WORDS, term);
         int df = reader.docFreq(t);
-        if (df > RARE) {
+        if (df > (fewHits ? RARE : 0)) {
             return null;
         }
         SuggestMode mode = df == 0 ? SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX : SuggestMode.SUGGEST_MORE_POPULAR;
-        SuggestWord[] found = checker.suggestSimilar(t, 1, reader, mode);
-        return found.length == 0 || found[0].string.equals(term) ? null : found[0].string;
+        // Of a few candidates, the fewest edits away, then the most frequent: the checker's own score
+        // divides by the shorter word, so it would take "golds" (4 articles) over "gold" (399) for "goldd".
+        SuggestWord best = null;
+        int bestEdits = Integer.MAX_VALUE;
+        for (SuggestWord w : checker.suggestSimilar(t, 5, reader, mode)) {
+            int edits = edits(term, w.string);
+            if (edits < bestEdits || (edits == bestEdits && w.freq > best.freq)) {
+                best = w;
+                bestEdits = edits;
+            }
+        }
+        return best == null || best.string.equals(term) ? null : best.string;
+    }
+
+    /** Insertions, deletions, substitutions and swaps of neighbours that turn {@code a} into {@code b}. */
+    static int edits(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     /** The word as the words field indexes it, or {@code null} unless it is exactly one term. */
