@@ -15,13 +15,13 @@ import java.util.Optional;
  * @param hits the returned page, in the requested order
  * @param nextCursor the cursor for the next page ({@link SearchRequest#after(String)}), or {@code
  *     null} when this page is the last
- * @param took time spent searching and highlighting
+ * @param took time spent searching and highlighting, facets and suggestion included
  * @param timedOut whether the search ran out of its {@link SearchRequest#timeout()}: then {@code
  *     hits} and {@code total} hold only what was found by then (possibly nothing), and the total is
  *     not exact
  * @param facets the counts the request asked for ({@link SearchRequest#facets(FacetRequest)}), in
  *     its order; empty when it asked for none
- * @param suggestion a respelling of the query that finds clearly more articles ("Did you mean"),
+ * @param suggestion the query with its misspelt words respelt ("Did you mean"),
  *     or {@code null}: offered when a typed word is in no article and the respelling finds at
  *     least as many articles (and at least one), or when the query finds fewer than {@value
  *     #SUGGEST_BELOW} articles and the respelling at least twice as many
@@ -57,16 +57,6 @@ public record SearchResults(
     public SearchResults(
             long total, boolean totalIsExact, List<Hit> hits, String nextCursor, Duration took, boolean timedOut) {
         this(total, totalIsExact, hits, nextCursor, took, timedOut, List.of(), null);
-    }
-
-    /** These results with {@code facets}. */
-    public SearchResults withFacets(List<Facet> facets) {
-        return new SearchResults(total, totalIsExact, hits, nextCursor, took, timedOut, facets, suggestion);
-    }
-
-    /** These results with a "did you mean" {@code suggestion} ({@code null}: none). */
-    public SearchResults withSuggestion(String suggestion) {
-        return new SearchResults(total, totalIsExact, hits, nextCursor, took, timedOut, facets, suggestion);
     }
 
     /** The counts of {@code dimension}, if the request asked for them. */

@@ -2,6 +2,7 @@ package dev.lede.internal.query;
 
 import dev.lede.article.Article;
 import dev.lede.internal.schema.Schema;
+import dev.lede.query.Facet;
 import dev.lede.query.Hit;
 import dev.lede.query.QuerySyntaxException;
 import dev.lede.query.Recency;
@@ -100,16 +101,22 @@ public final class ArticleSearcher {
         return withFacetsAndSuggestion(searcher, request, results);
     }
 
-    /** The results with the facets the request asks for and, when they are few, a respelling. */
-    private SearchResults withFacetsAndSuggestion(IndexSearcher searcher, SearchRequest request, SearchResults results)
+    /** The results with the facets the request asks for and a respelling, their time counted in took. */
+    private SearchResults withFacetsAndSuggestion(IndexSearcher searcher, SearchRequest request, SearchResults r)
             throws IOException {
-        if (!request.facets().isEmpty()) {
-            results = results.withFacets(facets.count(searcher, request));
-        }
-        if (!results.timedOut() && request.after() == null) {
-            results = results.withSuggestion(speller.suggest(searcher, request, results.total()));
-        }
-        return results;
+        long start = System.nanoTime();
+        List<Facet> counts = request.facets().isEmpty() ? List.of() : facets.count(searcher, request);
+        String suggestion =
+                r.timedOut() || request.after() != null ? null : speller.suggest(searcher, request, r.total());
+        return new SearchResults(
+                r.total(),
+                r.totalIsExact(),
+                r.hits(),
+                r.nextCursor(),
+                r.took().plus(since(start)),
+                r.timedOut(),
+                counts,
+                suggestion);
     }
 
     /** Says stop once {@code timeout} has passed from now (to the nanosecond, unlike Lucene's own). */
