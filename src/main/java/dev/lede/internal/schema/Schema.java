@@ -349,7 +349,9 @@ public final class Schema {
         if (display.length() > MAX_KEYWORD_CHARS) {
             display = display.substring(0, MAX_KEYWORD_CHARS);
         }
-        return keywordKey(keywordField, value) + FACET_KEY_END + display;
+        // The separator cannot occur in either part, whatever a feed puts in its values.
+        String key = keywordKey(keywordField, value).replace(FACET_KEY_END, ' ');
+        return key + FACET_KEY_END + display.replace(FACET_KEY_END, ' ');
     }
 
     /** A keyword value as its field matches it: trimmed, lowercased, accent-folded. */
