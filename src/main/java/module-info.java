@@ -9,6 +9,7 @@ module dev.lede {
     requires org.apache.lucene.queryparser;
     requires org.apache.lucene.highlighter;
     requires org.apache.lucene.queries;
+    requires org.apache.lucene.suggest;
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.commonmark;

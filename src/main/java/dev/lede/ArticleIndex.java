@@ -8,17 +8,20 @@ import dev.lede.internal.index.IndexRebuild;
 import dev.lede.internal.index.IngestRun;
 import dev.lede.internal.ingest.Inputs;
 import dev.lede.internal.query.ArticleSearcher;
+import dev.lede.internal.query.TitleSuggester;
 import dev.lede.internal.schema.Schema;
 import dev.lede.internal.schema.Synonyms;
 import dev.lede.query.ScoreExplanation;
 import dev.lede.query.SearchRequest;
 import dev.lede.query.SearchResults;
+import dev.lede.query.TitleSuggestion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -61,11 +64,15 @@ import org.apache.lucene.store.Lock;
  * process's commits at its refreshes.
  */
 public final class ArticleIndex implements AutoCloseable {
+    /** The most titles {@link #suggest(String, int)} returns at once. */
+    public static final int MAX_SUGGESTIONS = 100;
+
     // Debug only: a library stays quiet in its host's logs; the report carries what users need.
     private static final System.Logger LOG = System.getLogger(ArticleIndex.class.getName());
 
     private final Schema schema;
     private final ArticleSearcher searcher;
+    private final TitleSuggester titles;
     private final Inputs inputs = new Inputs();
     private final Directory directory;
     private final String location;
@@ -84,6 +91,7 @@ public final class ArticleIndex implements AutoCloseable {
         try {
             this.schema = config.synonyms() == null ? new Schema() : new Schema(Synonyms.read(config.synonyms()));
             this.searcher = new ArticleSearcher(schema);
+            this.titles = new TitleSuggester(schema);
             IndexFolder.check(directory, location);
             if (readOnly) {
                 this.searchers = new SearcherManager(directory, schema.searcherFactory());
@@ -361,6 +369,32 @@ public final class ArticleIndex implements AutoCloseable {
     /** Searches with the lenient syntax, top 10, default highlighting. Never throws for bad syntax. */
     public SearchResults search(String query) throws IOException {
         return search(SearchRequest.of(query));
+    }
+
+    /**
+     * Titles for a search box as the user types, best first: every typed word must be a word of the
+     * title, and the last one, unless followed by a space, only its beginning, anywhere in the title
+     * ({@code sanc} finds "Council debates sanctuary laws", {@code new york ma} "Mayor of New York
+     * makes..."). Matching ignores case and accents; the typed parts are marked in the returned
+     * titles. Titles starting with the first typed word come first, then the newest; repeated titles
+     * (syndicated copies) are offered once. Each word is one term lookup in the main index, so a
+     * one-letter prefix costs no more than a word, and the suggestions always agree with the index,
+     * after a crash too.
+     *
+     * @param prefix what has been typed; blank or punctuation only gives no titles
+     * @param n how many titles, 1 to {@value #MAX_SUGGESTIONS}
+     */
+    public List<TitleSuggestion> suggest(String prefix, int n) throws IOException {
+        Objects.requireNonNull(prefix, "prefix");
+        if (n < 1 || n > MAX_SUGGESTIONS) {
+            throw new IllegalArgumentException("n must be 1 to " + MAX_SUGGESTIONS + ", not " + n);
+        }
+        IndexSearcher s = searchers.acquire();
+        try {
+            return titles.suggest(s, prefix, n);
+        } finally {
+            searchers.release(s);
+        }
     }
 
     /**

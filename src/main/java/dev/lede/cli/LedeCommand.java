@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             IndexCommand.class,
             SearchCommand.class,
             GetCommand.class,
+            SuggestCommand.class,
             DeleteCommand.class,
             StatsCommand.class,
             ReindexCommand.class,

@@ -42,6 +42,9 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
     @Mixin
     SearchControls controls;
 
+    @Mixin
+    FacetOptions facets;
+
     @Parameters(
             arity = "0..*",
             paramLabel = "QUERY",
@@ -91,11 +94,11 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
             throw new LedeCommand.CliException(
                     "give a query, or a filter such as --source or --since", LedeCommand.USAGE);
         }
-        SearchRequest request = controls.apply(
+        SearchRequest request = facets.apply(controls.apply(
                 SearchRequest.of(String.join(" ", words))
                         .syntax(strict ? Syntax.LUCENE : syntax)
                         .size(limit),
-                Clock.systemUTC());
+                Clock.systemUTC()));
         Path folder = folder();
         if (options.isDefault() && !ArticleIndex.exists(folder)) {
             indexSample(folder);
@@ -172,6 +175,9 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
                 count,
                 TerminalText.clean(query),
                 results.took().toMillis());
+        if (results.suggestion() != null) {
+            out.println("Did you mean: " + TerminalText.clean(results.suggestion()) + "?");
+        }
         if (results.timedOut()) {
             out.println("The search stopped at its time limit: these are the results found by then."
                     + " Give it longer with --timeout SECONDS, or narrow the query.");
@@ -192,6 +198,7 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
                         .forEach(l -> out.println("     " + TerminalText.clean(l)));
             }
         }
+        FacetOptions.print(results, out);
         if (results.nextCursor() != null) {
             out.println();
             out.println("Next page: --after " + results.nextCursor());
@@ -225,6 +232,9 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
         if (results.nextCursor() != null) {
             o.put("nextCursor", results.nextCursor());
         }
+        if (results.suggestion() != null) {
+            o.put("suggestion", results.suggestion());
+        }
         ArrayNode hits = o.putArray("hits");
         for (Hit hit : results.hits()) {
             Article a = hit.article();
@@ -248,6 +258,7 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
                 h.set("explain", json(explanations.get(hit.id())));
             }
         }
+        FacetOptions.json(results, o);
         return o;
     }
 

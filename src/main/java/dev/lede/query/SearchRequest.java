@@ -35,6 +35,8 @@ import java.util.Objects;
  *     {@link #DEFAULT_TIMEOUT} (5 seconds) by default, {@link Duration#ZERO} for no limit.
  *     Highlighting the returned page is not counted: its cost is bounded by the page size and {@link
  *     Highlight#maxChars()}.
+ * @param facets which facet counts to return with the results; {@link FacetRequest#none()} by
+ *     default
  */
 public record SearchRequest(
         String query,
@@ -47,7 +49,8 @@ public record SearchRequest(
         boolean exactTotal,
         Highlight highlight,
         Recency recency,
-        Duration timeout) {
+        Duration timeout,
+        FacetRequest facets) {
     public static final int DEFAULT_SIZE = 10;
     /** How long a search may take by default before it stops and returns what it found. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
@@ -80,6 +83,46 @@ public record SearchRequest(
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative, not " + timeout);
         }
+        Objects.requireNonNull(facets, "facets");
+    }
+
+    /** A request without facets. */
+    public SearchRequest(
+            String query,
+            Syntax syntax,
+            Filters filters,
+            SortOrder sort,
+            int page,
+            int size,
+            String after,
+            boolean exactTotal,
+            Highlight highlight,
+            Recency recency,
+            Duration timeout) {
+        this(
+                query,
+                syntax,
+                filters,
+                sort,
+                page,
+                size,
+                after,
+                exactTotal,
+                highlight,
+                recency,
+                timeout,
+                FacetRequest.none());
+    }
+
+    /** Returns facet counts with the results (see {@link FacetRequest} for how they are counted). */
+    public SearchRequest facets(FacetRequest facets) {
+        return new SearchRequest(
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, facets);
+    }
+
+    /** Returns counts of the top {@value FacetRequest#DEFAULT_SIZE} values of these dimensions. */
+    public SearchRequest facets(FacetDimension... dimensions) {
+        return facets(FacetRequest.of(dimensions));
     }
 
     /** The lenient search for {@code query}: relevance order, first 10 hits, default highlighting. */
@@ -100,62 +143,63 @@ public record SearchRequest(
 
     public SearchRequest syntax(Syntax syntax) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, facets);
     }
 
     public SearchRequest filters(Filters filters) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, facets);
     }
 
     public SearchRequest sort(SortOrder sort) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, facets);
     }
 
     /** Hits per page. */
     public SearchRequest size(int size) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, facets);
     }
 
     /** The 1-based page. */
     public SearchRequest page(int page) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, facets);
     }
 
     /** The 1-based page of {@code size} hits. */
     public SearchRequest page(int page, int size) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, facets);
     }
 
     /** The page after the one whose {@link SearchResults#nextCursor()} this is. */
     public SearchRequest after(String cursor) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, cursor, exactTotal, highlight, recency, timeout);
+                query, syntax, filters, sort, page, size, cursor, exactTotal, highlight, recency, timeout, facets);
     }
 
     public SearchRequest exactTotal(boolean exact) {
-        return new SearchRequest(query, syntax, filters, sort, page, size, after, exact, highlight, recency, timeout);
+        return new SearchRequest(
+                query, syntax, filters, sort, page, size, after, exact, highlight, recency, timeout, facets);
     }
 
     public SearchRequest highlight(Highlight highlight) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, facets);
     }
 
     /** Mixes freshness into relevance; {@code null} turns it off. */
     public SearchRequest recency(Recency recency) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, facets);
     }
 
     /** How long the search may run before it returns what it found; {@link Duration#ZERO}: no limit. */
     public SearchRequest timeout(Duration timeout) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, facets);
     }
 
     /** Only articles published at or after {@code instant}. */

@@ -2,6 +2,7 @@ package dev.lede.internal.query;
 
 import dev.lede.article.Article;
 import dev.lede.internal.schema.Schema;
+import dev.lede.query.Facet;
 import dev.lede.query.Hit;
 import dev.lede.query.QuerySyntaxException;
 import dev.lede.query.Recency;
@@ -55,6 +56,8 @@ public final class ArticleSearcher {
     private final LuceneCompiler compiler;
     private final StrictParser strict;
     private final ArticleHighlighter highlighter;
+    private final FacetCounter facets;
+    private final SpellingSuggester speller;
 
     public ArticleSearcher(Schema schema) {
         this.schema = schema;
@@ -62,6 +65,8 @@ public final class ArticleSearcher {
         this.compiler = new LuceneCompiler(schema);
         this.strict = new StrictParser(schema);
         this.highlighter = new ArticleHighlighter(schema);
+        this.facets = new FacetCounter(this::compile, compiler::filter);
+        this.speller = new SpellingSuggester(schema, this::compile);
     }
 
     /**
@@ -97,7 +102,26 @@ public final class ArticleSearcher {
      */
     public SearchResults search(IndexSearcher searcher, SearchRequest request) throws IOException {
         Duration timeout = request.timeout();
-        return search(searcher, request, timeout.isZero() ? null : deadline(timeout));
+        SearchResults results = search(searcher, request, timeout.isZero() ? null : deadline(timeout));
+        return withFacetsAndSuggestion(searcher, request, results);
+    }
+
+    /** The results with the facets the request asks for and a respelling, their time counted in took. */
+    private SearchResults withFacetsAndSuggestion(IndexSearcher searcher, SearchRequest request, SearchResults r)
+            throws IOException {
+        long start = System.nanoTime();
+        List<Facet> counts = request.facets().isEmpty() ? List.of() : facets.count(searcher, request);
+        String suggestion =
+                r.timedOut() || request.after() != null ? null : speller.suggest(searcher, request, r.total());
+        return new SearchResults(
+                r.total(),
+                r.totalIsExact(),
+                r.hits(),
+                r.nextCursor(),
+                r.took().plus(since(start)),
+                r.timedOut(),
+                counts,
+                suggestion);
     }
 
     /** Says stop once {@code timeout} has passed from now (to the nanosecond, unlike Lucene's own). */

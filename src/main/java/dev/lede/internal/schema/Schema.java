@@ -18,6 +18,7 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
@@ -53,14 +54,20 @@ import org.apache.lucene.util.BytesRef;
  *       and sorted doc values) and the file's state when it was read, {@code origin.size}, {@code
  *       origin.mtime}, {@code origin.articles} (numeric doc values) and {@code origin.hash} (binary
  *       doc values), so that a
- *       folder ingested again re-reads only the files that changed (see {@link FileStamp}).
+ *       folder ingested again re-reads only the files that changed (see {@link FileStamp});
+ *   <li>{@code facet.source}, {@code facet.author}, {@code facet.topic}: sorted-set doc values of
+ *       {@link #facetValue the normalised value and the value as given}; {@code facet.day}: the
+ *       publication day in the source's own offset ({@code 2019-01-04}), for facet counts;
+ *   <li>{@code words}: the unstemmed words of title and body (docs only, no norms), the vocabulary
+ *       of spelling suggestions; {@code title.words}, {@code title.prefix} (every word's 1 to 20
+ *       character prefixes) and {@code title.lead} (the first word's), for title autocomplete.
  * </ul>
  *
  * Every article value is stored, so an index can be rebuilt from itself. Thread-safe.
  */
 public final class Schema {
     /** Bumped whenever the layout above changes in a way an older index cannot serve. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** Commit user-data key holding {@link #VERSION}. */
     public static final String VERSION_KEY = "lede.schema.version";
@@ -91,6 +98,21 @@ public final class Schema {
     public static final String ORIGIN_MTIME = "origin.mtime";
     public static final String ORIGIN_HASH = "origin.hash";
     public static final String ORIGIN_ARTICLES = "origin.articles";
+
+    public static final String FACET_SOURCE = "facet.source";
+    public static final String FACET_AUTHOR = "facet.author";
+    public static final String FACET_TOPIC = "facet.topic";
+    public static final String FACET_DAY = "facet.day";
+    /** Separates the normalised key from the value as given in a facet doc value. */
+    public static final char FACET_KEY_END = '\u001f';
+    /** Unstemmed title and body words: the vocabulary of spelling suggestions. */
+    public static final String WORDS = "words";
+
+    public static final String TITLE_WORDS = "title.words";
+    public static final String TITLE_PREFIX = "title.prefix";
+    public static final String TITLE_LEAD = "title.lead";
+    /** Longest prefix indexed in {@link #TITLE_PREFIX}: cut a typed prefix to this. */
+    public static final int MAX_TITLE_PREFIX = WordAnalyzers.MAX_PREFIX;
 
     /**
      * The state of a file when its articles were read: its absolute path, size, modification time
@@ -141,11 +163,15 @@ public final class Schema {
 
     private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
     private static final FieldType KEYWORD = keyword();
+    private static final FieldType DOCS_ONLY = docsOnly();
 
     private final Analyzer textAnalyzer = new NewsAnalyzer();
     private final Analyzer queryTextAnalyzer;
     private final Analyzer keywordAnalyzer = new KeywordAnalyzer();
     private final Analyzer idAnalyzer = new org.apache.lucene.analysis.core.KeywordAnalyzer();
+    private final Analyzer wordsAnalyzer = WordAnalyzers.words();
+    private final Analyzer prefixAnalyzer = WordAnalyzers.prefixes(false);
+    private final Analyzer leadAnalyzer = WordAnalyzers.prefixes(true);
     private final FieldAnalyzer analyzer = new FieldAnalyzer();
 
     /** Per field: exact ids, whole-value keywords, English text. */
@@ -162,6 +188,18 @@ public final class Schema {
         protected Analyzer getWrappedAnalyzer(String fieldName) {
             if (ID.equals(fieldName)) {
                 return idAnalyzer;
+            }
+            switch (fieldName) {
+                case WORDS, TITLE_WORDS -> {
+                    return wordsAnalyzer;
+                }
+                case TITLE_PREFIX -> {
+                    return prefixAnalyzer;
+                }
+                case TITLE_LEAD -> {
+                    return leadAnalyzer;
+                }
+                default -> {}
             }
             return isKeyword(fieldName) ? keywordAnalyzer : textAnalyzer;
         }
@@ -275,7 +313,50 @@ public final class Schema {
             doc.add(new BinaryDocValuesField(ORIGIN_HASH, new BytesRef(from.hash())));
             doc.add(new NumericDocValuesField(ORIGIN_ARTICLES, from.articles()));
         }
+        addFacetsAndWords(doc, article);
         return doc;
+    }
+
+    /** Facet doc values, and the unstemmed words for spelling suggestions and title autocomplete. */
+    private void addFacetsAndWords(Document doc, Article article) {
+        addFacet(doc, FACET_SOURCE, SOURCE, article.source());
+        article.authors().forEach(a -> addFacet(doc, FACET_AUTHOR, AUTHOR, a));
+        article.topics().forEach(t -> addFacet(doc, FACET_TOPIC, TOPIC, t));
+        if (article.published() != null) {
+            String day = article.published().date().toString();
+            doc.add(new SortedSetDocValuesField(FACET_DAY, new BytesRef(day)));
+        }
+        doc.add(new Field(WORDS, article.title(), DOCS_ONLY));
+        doc.add(new Field(WORDS, article.body(), DOCS_ONLY));
+        doc.add(new Field(TITLE_WORDS, article.title(), DOCS_ONLY));
+        doc.add(new Field(TITLE_PREFIX, article.title(), DOCS_ONLY));
+        doc.add(new Field(TITLE_LEAD, article.title(), DOCS_ONLY));
+    }
+
+    private void addFacet(Document doc, String facetField, String keywordField, String value) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new SortedSetDocValuesField(facetField, new BytesRef(facetValue(keywordField, value))));
+        }
+    }
+
+    /**
+     * A facet doc value: the value normalised as its keyword field matches it (so counts agree with
+     * filters), {@link #FACET_KEY_END}, then the value as given (cut to {@link #MAX_KEYWORD_CHARS}).
+     * Values with one key sort next to each other, whatever their case or accents.
+     */
+    public String facetValue(String keywordField, String value) {
+        String display = value.strip();
+        if (display.length() > MAX_KEYWORD_CHARS) {
+            display = display.substring(0, MAX_KEYWORD_CHARS);
+        }
+        // The separator cannot occur in either part, whatever a feed puts in its values.
+        String key = keywordKey(keywordField, value).replace(FACET_KEY_END, ' ');
+        return key + FACET_KEY_END + display.replace(FACET_KEY_END, ' ');
+    }
+
+    /** A keyword value as its field matches it: trimmed, lowercased, accent-folded. */
+    public String keywordKey(String keywordField, String value) {
+        return keywordAnalyzer.normalize(keywordField, value).utf8ToString();
     }
 
     /** The article stored in a document. */
@@ -337,6 +418,15 @@ public final class Schema {
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.setTokenized(true);
         type.setStored(true);
+        type.freeze();
+        return type;
+    }
+
+    private static FieldType docsOnly() {
+        FieldType type = new FieldType();
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setTokenized(true);
+        type.setOmitNorms(true);
         type.freeze();
         return type;
     }

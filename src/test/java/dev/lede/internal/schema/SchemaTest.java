@@ -124,11 +124,28 @@ class SchemaTest {
         assertThat(tokens(Schema.ID, "NYC-42/The Story.txt")).containsExactly("NYC-42/The Story.txt");
     }
 
+    @Test
+    void analyzer_wordFields_areUnstemmedFoldedWords_andPrefixFieldsEdgeNGrams() throws IOException {
+        assertThat(tokens(Schema.WORDS, "The city’s Sanctuary laws, Zürich"))
+                .containsExactly("the", "city", "sanctuary", "laws", "zurich");
+        assertThat(tokens(Schema.TITLE_WORDS, "Deportations of DREAMers"))
+                .containsExactly("deportations", "of", "dreamers");
+        assertThat(tokens(Schema.TITLE_PREFIX, "New York")).containsExactly("n", "ne", "new", "y", "yo", "yor", "york");
+        assertThat(tokens(Schema.TITLE_LEAD, "New York")).containsExactly("n", "ne", "new");
+        assertThat(tokens(Schema.TITLE_PREFIX, "a".repeat(25))).hasSize(21).contains("a".repeat(25));
+    }
+
+    @Test
+    void facetValue_isTheFilterKeyThenTheValueAsGiven() {
+        assertThat(SCHEMA.facetValue(Schema.SOURCE, "  Réuters  Wire ")).isEqualTo("reuters wire\u001fRéuters  Wire");
+        assertThat(SCHEMA.facetValue(Schema.AUTHOR, "A\u001fB")).isEqualTo("a b\u001fA B");
+    }
+
     // --- field names and scopes
 
     @Test
     void version_isRecordedUnderItsKey() {
-        assertThat(Schema.VERSION).isEqualTo(1);
+        assertThat(Schema.VERSION).isEqualTo(2);
         assertThat(Schema.VERSION_KEY).isEqualTo("lede.schema.version");
     }
 

@@ -1,0 +1,92 @@
+package dev.lede;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lede.article.Article;
+import dev.lede.query.SearchRequest;
+import dev.lede.query.Syntax;
+import java.io.IOException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** "Did you mean": respellings from the index's own words, offered only when they find clearly more. */
+class DidYouMeanTest {
+    private static ArticleIndex index;
+
+    @BeforeAll
+    static void indexArticles() throws IOException {
+        index = ArticleIndex.inMemory();
+        String[] bodies = {
+            "The mayor defended the sanctuary laws of the city.",
+            "Sanctuary laws protect immigrants, the council said.",
+            "Critics of sanctuary laws spoke at the hearing.",
+            "A judge ruled on deportations under the laws.",
+            "One reporter wrote sanctuery by mistake.",
+        };
+        for (int i = 0; i < bodies.length; i++) {
+            index.add(Article.builder("a" + i)
+                    .title("Story " + i)
+                    .body(bodies[i])
+                    .source("Wire")
+                    .build());
+        }
+        index.commit();
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        index.close();
+    }
+
+    private static String suggestion(SearchRequest request) throws IOException {
+        return index.search(request).suggestion();
+    }
+
+    @Test
+    void misspeltWord_isRespelt_keepingPhrasesScopesAndMarks() throws IOException {
+        assertThat(suggestion(SearchRequest.of("sanctary"))).isEqualTo("sanctuary");
+        assertThat(suggestion(SearchRequest.of("+\"Sanctary lawz\" source:wire")))
+                .isEqualTo("+\"Sanctuary laws\" source:wire");
+        assertThat(suggestion(SearchRequest.of("+sanctary -deportashuns title:storie")))
+                .isEqualTo("+sanctuary -deportashuns title:story");
+    }
+
+    @Test
+    void rareWordInTheIndex_isRespeltToTheCommonerOne_whenThatFindsTwiceAsMany() throws IOException {
+        // "sanctuery" is in one article; "sanctuary" is in three.
+        assertThat(index.search("sanctuery").total()).isEqualTo(1);
+        assertThat(suggestion(SearchRequest.of("sanctuery"))).isEqualTo("sanctuary");
+    }
+
+    @Test
+    void missingWord_isRespelt_evenWhenTheOtherWordsFindMany_ifTheRespellingFindsAsMany() throws IOException {
+        assertThat(index.search("laws sanctary").total()).isEqualTo(4);
+        assertThat(suggestion(SearchRequest.of("laws of sanctary"))).isEqualTo("laws of sanctuary");
+        // "sanctuery" is in the index: with enough hits, a rare word is left alone.
+        assertThat(suggestion(SearchRequest.of("laws sanctuery"))).isNull();
+    }
+
+    @Test
+    void closestCommonestWord_wins() throws IOException {
+        // "lawss" is one edit from "laws" (4 articles) and "law" is two away.
+        assertThat(suggestion(SearchRequest.of("lawss"))).isEqualTo("laws");
+        // "Sanctaury" swaps two letters: one edit from "sanctuary", not two.
+        assertThat(suggestion(SearchRequest.of("Sanctaury"))).isEqualTo("Sanctuary");
+    }
+
+    @Test
+    void strictSyntax_keepsOperatorsAndWildcards() throws IOException {
+        assertThat(suggestion(SearchRequest.of("sanctary AND lawz").syntax(Syntax.LUCENE)))
+                .isEqualTo("sanctuary AND laws");
+        assertThat(suggestion(SearchRequest.of("sanctar* AND lawz").syntax(Syntax.LUCENE)))
+                .isNull(); // "lawz" alone respelt finds nothing more: sanctar* matches nothing either way
+    }
+
+    @Test
+    void noSuggestion_whenTheQueryFindsEnough_orNothingCloseFindsMore() throws IOException {
+        assertThat(suggestion(SearchRequest.of("laws"))).isNull();
+        assertThat(suggestion(SearchRequest.of("xylophone"))).isNull();
+        assertThat(suggestion(SearchRequest.of(""))).isNull();
+    }
+}
