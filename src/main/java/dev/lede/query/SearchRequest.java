@@ -35,6 +35,9 @@ import java.util.Objects;
  *     {@link #DEFAULT_TIMEOUT} (5 seconds) by default, {@link Duration#ZERO} for no limit.
  *     Highlighting the returned page is not counted: its cost is bounded by the page size and {@link
  *     Highlight#maxChars()}.
+ * @param collapse whether near-duplicates fold into one hit; {@link Collapse#off()} by default in
+ *     the API (a library returns what matches unless asked), while the command line collapses by
+ *     default
  */
 public record SearchRequest(
         String query,
@@ -47,7 +50,8 @@ public record SearchRequest(
         boolean exactTotal,
         Highlight highlight,
         Recency recency,
-        Duration timeout) {
+        Duration timeout,
+        Collapse collapse) {
     public static final int DEFAULT_SIZE = 10;
     /** How long a search may take by default before it stops and returns what it found. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
@@ -80,6 +84,7 @@ public record SearchRequest(
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative, not " + timeout);
         }
+        Objects.requireNonNull(collapse, "collapse");
     }
 
     /** The lenient search for {@code query}: relevance order, first 10 hits, default highlighting. */
@@ -95,67 +100,90 @@ public record SearchRequest(
                 false,
                 Highlight.defaults(),
                 null,
-                DEFAULT_TIMEOUT);
+                DEFAULT_TIMEOUT,
+                Collapse.off());
     }
 
     public SearchRequest syntax(Syntax syntax) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, collapse);
     }
 
     public SearchRequest filters(Filters filters) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, collapse);
     }
 
     public SearchRequest sort(SortOrder sort) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, collapse);
     }
 
     /** Hits per page. */
     public SearchRequest size(int size) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, collapse);
     }
 
     /** The 1-based page. */
     public SearchRequest page(int page) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, collapse);
     }
 
     /** The 1-based page of {@code size} hits. */
     public SearchRequest page(int page, int size) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, collapse);
     }
 
     /** The page after the one whose {@link SearchResults#nextCursor()} this is. */
     public SearchRequest after(String cursor) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, cursor, exactTotal, highlight, recency, timeout);
+                query, syntax, filters, sort, page, size, cursor, exactTotal, highlight, recency, timeout, collapse);
     }
 
     public SearchRequest exactTotal(boolean exact) {
-        return new SearchRequest(query, syntax, filters, sort, page, size, after, exact, highlight, recency, timeout);
+        return new SearchRequest(
+                query, syntax, filters, sort, page, size, after, exact, highlight, recency, timeout, collapse);
     }
 
     public SearchRequest highlight(Highlight highlight) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, collapse);
     }
 
     /** Mixes freshness into relevance; {@code null} turns it off. */
     public SearchRequest recency(Recency recency) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, collapse);
     }
 
     /** How long the search may run before it returns what it found; {@link Duration#ZERO}: no limit. */
     public SearchRequest timeout(Duration timeout) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout);
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, collapse);
+    }
+
+    /**
+     * Folds near-duplicates (copies of one story, see {@link Collapse}) into one hit: the best-ranked
+     * copy, with the others in {@link Hit#duplicates()}. Off by default in the API.
+     *
+     * <p>Paging stays consistent: hits are grouped in rank order from the first result, so a copy
+     * folded into a hit on one page never shows as a hit of its own on another. For that, a page
+     * looks at up to {@link #MAX_WINDOW} ranked articles from the top: a hit that only appears past
+     * them is not reached, and {@link SearchResults#total()} still counts articles, not stories.
+     * With a cursor ({@link #after(String)}), an article is also left out when a copy of it ranks
+     * at or before the cursor.
+     */
+    public SearchRequest collapse(boolean on) {
+        return collapse(on ? Collapse.on() : Collapse.off());
+    }
+
+    /** Folds near-duplicates as {@code collapse} says (for a threshold other than the default). */
+    public SearchRequest collapse(Collapse collapse) {
+        return new SearchRequest(
+                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, collapse);
     }
 
     /** Only articles published at or after {@code instant}. */

@@ -22,7 +22,8 @@ class SearchRequestTest {
                         false,
                         Highlight.defaults(),
                         null,
-                        Duration.ofSeconds(5)));
+                        Duration.ofSeconds(5),
+                        Collapse.off()));
     }
 
     @Test
@@ -43,7 +44,8 @@ class SearchRequestTest {
                         false,
                         Highlight.passages(1),
                         null,
-                        Duration.ofSeconds(5)));
+                        Duration.ofSeconds(5),
+                        Collapse.off()));
         assertThat(base).isEqualTo(SearchRequest.of("q"));
     }
 

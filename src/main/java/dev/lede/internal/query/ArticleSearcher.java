@@ -50,6 +50,7 @@ public final class ArticleSearcher {
     private final LuceneCompiler compiler;
     private final StrictParser strict;
     private final ArticleHighlighter highlighter;
+    private final DuplicateCollapse collapse;
 
     public ArticleSearcher(Schema schema) {
         this.schema = schema;
@@ -57,6 +58,7 @@ public final class ArticleSearcher {
         this.compiler = new LuceneCompiler(schema);
         this.strict = new StrictParser(schema);
         this.highlighter = new ArticleHighlighter(schema);
+        this.collapse = new DuplicateCollapse(schema);
     }
 
     /**
@@ -115,9 +117,23 @@ public final class ArticleSearcher {
         int threshold = request.exactTotal() ? Integer.MAX_VALUE : TOTAL_HITS_THRESHOLD;
         IndexSearcher bounded = bounded(searcher, limit, request.syntax() == Syntax.LUCENE);
         TopDocs top;
+        DuplicateCollapse.Page collapsed = null;
         try {
-            top = bounded.search(
-                    query, new TopFieldCollectorManager(sort(order), skip + request.size(), after, threshold));
+            if (request.collapse().enabled()) {
+                collapsed = collapse.page(
+                        bounded,
+                        query,
+                        sort(order),
+                        skip,
+                        request.size(),
+                        after,
+                        threshold,
+                        request.collapse().threshold());
+                top = collapsed.top();
+            } else {
+                top = bounded.search(
+                        query, new TopFieldCollectorManager(sort(order), skip + request.size(), after, threshold));
+            }
         } catch (IndexSearcher.TooManyClauses e) {
             // Only a strict query gets here (wildcards and ranges expand when the search runs).
             throw new QuerySyntaxException(request.query(), request.query().length(), StrictParser.tooManyClauses());
@@ -126,14 +142,22 @@ public final class ArticleSearcher {
             return new SearchResults(0, false, List.of(), null, since(start), true);
         }
         boolean timedOut = bounded.timedOut();
-        ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(skip, top.scoreDocs.length), top.scoreDocs.length);
+        ScoreDoc[] page = collapsed != null
+                ? collapsed.page()
+                : Arrays.copyOfRange(top.scoreDocs, Math.min(skip, top.scoreDocs.length), top.scoreDocs.length);
         // The page is highlighted without the time limit: its cost is bounded by its size.
         List<Hit> hits = hits(searcher, query, page, order, request);
+        if (collapsed != null) {
+            hits = withDuplicates(
+                    searcher, query, page, hits, request.collapse().threshold());
+        }
         TotalHits total = top.totalHits;
         boolean exact = total.relation() == TotalHits.Relation.EQUAL_TO && !timedOut;
         boolean more = !timedOut
                 && page.length == request.size()
-                && (!exact || total.value() > skip + page.length || after != null);
+                && (collapsed != null
+                        ? collapsed.more()
+                        : !exact || total.value() > skip + page.length || after != null);
         String next = more ? SearchCursor.encode(order, (FieldDoc) page[page.length - 1]) : null;
         return new SearchResults(total.value(), exact, hits, next, since(start), timedOut);
     }
@@ -225,6 +249,18 @@ public final class ArticleSearcher {
                     highlighted.get(i).snippets()));
         }
         return hits;
+    }
+
+    /** The hits with the other copies of their stories that match {@code query}. */
+    private List<Hit> withDuplicates(
+            IndexSearcher searcher, Query query, ScoreDoc[] page, List<Hit> hits, double threshold) throws IOException {
+        List<Hit> out = new ArrayList<>(hits.size());
+        for (int i = 0; i < page.length; i++) {
+            out.add(hits.get(i)
+                    .withDuplicates(List.copyOf(collapse.copies(searcher, query, page[i].doc, threshold)
+                            .values())));
+        }
+        return out;
     }
 
     private Sort sort(SortOrder order) {

@@ -53,14 +53,17 @@ import org.apache.lucene.util.BytesRef;
  *       and sorted doc values) and the file's state when it was read, {@code origin.size}, {@code
  *       origin.mtime}, {@code origin.articles} (numeric doc values) and {@code origin.hash} (binary
  *       doc values), so that a
- *       folder ingested again re-reads only the files that changed (see {@link FileStamp}).
+ *       folder ingested again re-reads only the files that changed (see {@link FileStamp});
+ *   <li>{@code dup.fingerprint}: binary doc values of the body's {@link BodyFingerprint} (version 2),
+ *       and {@code dup.band}: its band and exact-hash terms (exact, not stored), so that the
+ *       near-duplicates of an article are found by a term query; none for an empty body.
  * </ul>
  *
  * Every article value is stored, so an index can be rebuilt from itself. Thread-safe.
  */
 public final class Schema {
     /** Bumped whenever the layout above changes in a way an older index cannot serve. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** Commit user-data key holding {@link #VERSION}. */
     public static final String VERSION_KEY = "lede.schema.version";
@@ -86,6 +89,11 @@ public final class Schema {
     public static final String HASH = "hash";
     /** The absolute path of the file an article was read from; none for articles from the API. */
     public static final String ORIGIN = "origin";
+
+    /** Binary doc values: the body's {@link BodyFingerprint}, for near-duplicate detection. */
+    public static final String DUP_FINGERPRINT = "dup.fingerprint";
+    /** Exact terms: the fingerprint's band and exact-hash terms, for near-duplicate candidates. */
+    public static final String DUP_BAND = "dup.band";
 
     public static final String ORIGIN_SIZE = "origin.size";
     public static final String ORIGIN_MTIME = "origin.mtime";
@@ -169,6 +177,9 @@ public final class Schema {
 
     private final Analyzer queryAnalyzer;
 
+    // Off only to measure what fingerprints cost at ingest (docs/measure); an index is always built with them.
+    private final boolean fingerprints;
+
     /** The schema with no synonyms. */
     public Schema() {
         this(null);
@@ -176,6 +187,19 @@ public final class Schema {
 
     /** The schema whose query analyzer applies {@code synonyms} (or none when {@code null}). */
     public Schema(SynonymMap synonyms) {
+        this(synonyms, true);
+    }
+
+    /**
+     * A schema whose documents lack near-duplicate fingerprints: only for measuring their cost at
+     * ingest; an index built with it cannot collapse duplicates.
+     */
+    public static Schema withoutFingerprints() {
+        return new Schema(null, false);
+    }
+
+    private Schema(SynonymMap synonyms, boolean fingerprints) {
+        this.fingerprints = fingerprints;
         this.queryTextAnalyzer = synonyms == null ? textAnalyzer : new NewsAnalyzer(synonyms);
         this.queryAnalyzer = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
             @Override
@@ -267,6 +291,9 @@ public final class Schema {
         addStored(doc, NOTICE, article.notice());
         article.extra().forEach((name, value) -> addKeyword(doc, EXTRA_PREFIX + name, value));
         doc.add(new BinaryDocValuesField(HASH, new BytesRef(contentHash)));
+        if (fingerprints) {
+            addFingerprint(doc, BodyFingerprint.of(article.body()));
+        }
         if (from != null) {
             doc.add(new StringField(ORIGIN, from.origin(), Field.Store.NO));
             doc.add(new SortedDocValuesField(ORIGIN, new BytesRef(from.origin())));
@@ -276,6 +303,23 @@ public final class Schema {
             doc.add(new NumericDocValuesField(ORIGIN_ARTICLES, from.articles()));
         }
         return doc;
+    }
+
+    private static void addFingerprint(Document doc, BodyFingerprint fingerprint) {
+        if (fingerprint == null) {
+            return;
+        }
+        doc.add(new BinaryDocValuesField(DUP_FINGERPRINT, new BytesRef(fingerprint.toBytes())));
+        for (String term : fingerprint.terms()) {
+            doc.add(new StringField(DUP_BAND, term, Field.Store.NO));
+        }
+    }
+
+    /** The term query part that finds articles sharing a band (or the exact hash) with {@code f}. */
+    public List<Term> duplicateCandidateTerms(BodyFingerprint f) {
+        List<Term> terms = new ArrayList<>();
+        f.terms().forEach(t -> terms.add(new Term(DUP_BAND, t)));
+        return terms;
     }
 
     /** The article stored in a document. */

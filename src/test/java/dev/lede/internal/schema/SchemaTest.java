@@ -128,7 +128,7 @@ class SchemaTest {
 
     @Test
     void version_isRecordedUnderItsKey() {
-        assertThat(Schema.VERSION).isEqualTo(1);
+        assertThat(Schema.VERSION).isEqualTo(2);
         assertThat(Schema.VERSION_KEY).isEqualTo("lede.schema.version");
     }
 
