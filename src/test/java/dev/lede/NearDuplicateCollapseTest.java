@@ -56,12 +56,20 @@ class NearDuplicateCollapseTest {
                 "port-herald",
                 "port",
                 "Port strike: shelves may empty",
-                PORT.replace("two thousand", "2,000").replace("dozens of", "many").replace("Sunday", "Saturday"),
+                PORT.replace("two thousand", "2,000")
+                        .replace("dozens of", "many")
+                        .replace("Sunday", "Saturday"),
                 "Herald",
                 null);
         add("port-copy", "port", "PORT STRIKE", PORT.toUpperCase(java.util.Locale.ROOT), "Copycat", null);
         add("strike-wire", "strike", "Train drivers to strike", STRIKE, "Wire", null);
-        add("strike-gazette", "strike", "Rail strike next week", STRIKE.replace("fair and final", "final"), "Gazette", null);
+        add(
+                "strike-gazette",
+                "strike",
+                "Rail strike next week",
+                STRIKE.replace("fair and final", "final"),
+                "Gazette",
+                null);
         add("harbour", "harbour", "Harbour wall to be rebuilt", HARBOUR, "Local", null);
         index.commit();
     }
@@ -69,7 +77,12 @@ class NearDuplicateCollapseTest {
     private static void add(String id, String story, String title, String body, String source, String url)
             throws IOException {
         STORY.put(id, story);
-        index.add(Article.builder(id).title(title).body(body).source(source).url(url).build());
+        index.add(Article.builder(id)
+                .title(title)
+                .body(body)
+                .source(source)
+                .url(url)
+                .build());
     }
 
     @AfterAll
@@ -109,7 +122,8 @@ class NearDuplicateCollapseTest {
         List<Duplicate> d = port.duplicates();
         assertThat(d).hasSize(3);
         for (int i = 1; i < d.size(); i++) {
-            assertThat(d.get(i - 1).similarity()).isGreaterThanOrEqualTo(d.get(i).similarity());
+            assertThat(d.get(i - 1).similarity())
+                    .isGreaterThanOrEqualTo(d.get(i).similarity());
         }
         for (Duplicate x : d) {
             Article a = index.get(x.id()).orElseThrow();
@@ -138,7 +152,8 @@ class NearDuplicateCollapseTest {
 
         List<String> paged = new ArrayList<>();
         for (int page = 1; page <= 4; page++) {
-            SearchResults r = index.search(SearchRequest.of("port").collapse(true).page(page, 1));
+            SearchResults r =
+                    index.search(SearchRequest.of("port").collapse(true).page(page, 1));
             paged.addAll(ids(r));
             assertThat(r.nextCursor() != null).isEqualTo(page < 3);
         }
