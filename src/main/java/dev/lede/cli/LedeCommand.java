@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             IndexCommand.class,
             SearchCommand.class,
             GetCommand.class,
+            RelatedCommand.class,
             DeleteCommand.class,
             StatsCommand.class,
             ReindexCommand.class,
