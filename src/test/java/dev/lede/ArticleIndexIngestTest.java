@@ -646,7 +646,7 @@ class ArticleIndexIngestTest {
 
         assertThatThrownBy(() -> ArticleIndex.open(folder))
                 .isInstanceOf(IncompatibleIndexException.class)
-                .hasMessage(folder + " was built with Lede schema version 0; this Lede reads version 1. Rebuild it"
+                .hasMessage(folder + " was built with Lede schema version 0; this Lede reads version 2. Rebuild it"
                         + " from its own stored articles with 'lede reindex --index " + folder
                         + "' (or ArticleIndex.rebuild).");
 
@@ -656,7 +656,7 @@ class ArticleIndexIngestTest {
         try (ArticleIndex rebuilt = ArticleIndex.open(folder)) {
             assertThat(allIds(rebuilt)).containsExactly("a", "b", "full-1");
             assertThat(rebuilt.get("full-1")).contains(full);
-            assertThat(rebuilt.stats().schemaVersion()).isEqualTo(1);
+            assertThat(rebuilt.stats().schemaVersion()).isEqualTo(2);
             assertThat(rebuilt.search(SearchRequest.of("x.tenant:acme").syntax(Syntax.LUCENE))
                             .hits())
                     .extracting(Hit::id)

@@ -266,7 +266,7 @@ class ArticleIndexTest {
 
             IndexStats stats = index.stats();
             assertThat(stats.articles()).isEqualTo(2);
-            assertThat(stats.schemaVersion()).isEqualTo(1);
+            assertThat(stats.schemaVersion()).isEqualTo(2);
             assertThat(stats.location()).isEqualTo(folder.toString());
             assertThat(stats.sizeBytes()).isPositive();
         }
@@ -369,7 +369,7 @@ class ArticleIndexTest {
             w.commit();
         }
         String message =
-                folder + " was built with Lede schema version 999; this Lede reads version 1. Rebuild it from its own"
+                folder + " was built with Lede schema version 999; this Lede reads version 2. Rebuild it from its own"
                         + " stored articles with 'lede reindex --index " + folder + "' (or ArticleIndex.rebuild).";
 
         assertThatThrownBy(() -> ArticleIndex.open(folder))

@@ -90,9 +90,15 @@ class NearDuplicateDetectionTest {
         if (fa == null || fb == null) {
             return false;
         }
-        var shared = new HashSet<>(fa.terms());
-        shared.retainAll(fb.terms());
-        return !shared.isEmpty() && fa.similarity(fb) >= threshold;
+        var shared = new HashSet<Long>();
+        for (long k : fa.bandKeys()) {
+            shared.add(k);
+        }
+        boolean candidate = false;
+        for (long k : fb.bandKeys()) {
+            candidate |= shared.contains(k);
+        }
+        return candidate && fa.similarity(fb) >= threshold;
     }
 
     static List<NearDuplicateSet.Story> stories(String file, String idPrefix) throws IOException {

@@ -13,7 +13,7 @@ public record Collapse(boolean enabled, double threshold) {
      * The default similarity threshold, tuned on Reuters and BBC stories copied with realistic edits
      * against other stories on the same topic (README, "Near-duplicates").
      */
-    public static final double DEFAULT_THRESHOLD = 0.35;
+    public static final double DEFAULT_THRESHOLD = 0.45;
 
     private static final Collapse OFF = new Collapse(false, DEFAULT_THRESHOLD);
     private static final Collapse ON = new Collapse(true, DEFAULT_THRESHOLD);

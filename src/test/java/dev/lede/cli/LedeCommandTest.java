@@ -214,7 +214,7 @@ class LedeCommandTest {
         assertThat(run("stats", "--index", index.toString(), "--json")).isZero();
         JsonNode stats = JSON.readTree(out);
         assertThat(stats.get("articles").asInt()).isEqualTo(2);
-        assertThat(stats.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(stats.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(stats.get("segments").asInt()).isEqualTo(1);
         assertThat(stats.get("sizeBytes").asLong()).isPositive();
     }

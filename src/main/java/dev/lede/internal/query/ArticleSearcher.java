@@ -2,6 +2,7 @@ package dev.lede.internal.query;
 
 import dev.lede.article.Article;
 import dev.lede.internal.schema.Schema;
+import dev.lede.query.Duplicate;
 import dev.lede.query.Hit;
 import dev.lede.query.QuerySyntaxException;
 import dev.lede.query.Recency;
@@ -254,11 +255,14 @@ public final class ArticleSearcher {
     /** The hits with the other copies of their stories that match {@code query}. */
     private List<Hit> withDuplicates(
             IndexSearcher searcher, Query query, ScoreDoc[] page, List<Hit> hits, double threshold) throws IOException {
+        int[] docs = new int[page.length];
+        for (int i = 0; i < page.length; i++) {
+            docs[i] = page[i].doc;
+        }
+        List<List<Duplicate>> copies = collapse.copies(searcher, query, docs, threshold);
         List<Hit> out = new ArrayList<>(hits.size());
         for (int i = 0; i < page.length; i++) {
-            out.add(hits.get(i)
-                    .withDuplicates(List.copyOf(collapse.copies(searcher, query, page[i].doc, threshold)
-                            .values())));
+            out.add(hits.get(i).withDuplicates(copies.get(i)));
         }
         return out;
     }

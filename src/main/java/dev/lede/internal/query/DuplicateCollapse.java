@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +17,6 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
@@ -26,7 +24,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.util.BytesRef;
@@ -36,7 +33,7 @@ import org.apache.lucene.util.BytesRef;
  * a near-copy (estimated Jaccard at or above the threshold, see {@link BodyFingerprint}) of an
  * earlier leader, in which case it joins that leader. The rule only looks back, so the leaders of
  * page 2 are the same whether or not page 1 was asked for, and a copy folded on page 1 never leads
- * on page 2. Candidates come from the fingerprint's band terms, never from a scan. Thread-safe.
+ * on page 2. Candidates come from the fingerprint's band keys, never from a scan. Thread-safe.
  */
 final class DuplicateCollapse {
     /** Most copies listed under one hit. */
@@ -98,22 +95,22 @@ final class DuplicateCollapse {
             throws IOException {
         IndexReader reader = searcher.getIndexReader();
         List<ScoreDoc> leaders = new ArrayList<>();
-        Map<String, List<BodyFingerprint>> byTerm = new HashMap<>();
+        Map<Long, List<BodyFingerprint>> byKey = new HashMap<>();
         for (ScoreDoc d : ranked) {
             if (leaders.size() == limit) {
                 break;
             }
             BodyFingerprint f = fingerprint(reader, d.doc);
             if (f != null
-                    && (copiesAnEarlierLeader(f, byTerm, threshold)
+                    && (copiesAnEarlierLeader(f, byKey, threshold)
                             || (after != null
                                     && copiedAtOrBefore(searcher, query, sort, after, d.doc, f, threshold)))) {
                 continue;
             }
             leaders.add(d);
             if (f != null) {
-                for (String t : f.terms()) {
-                    byTerm.computeIfAbsent(t, k -> new ArrayList<>()).add(f);
+                for (long key : f.bandKeys()) {
+                    byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
                 }
             }
         }
@@ -121,9 +118,9 @@ final class DuplicateCollapse {
     }
 
     private static boolean copiesAnEarlierLeader(
-            BodyFingerprint f, Map<String, List<BodyFingerprint>> byTerm, double threshold) {
-        for (String t : f.terms()) {
-            for (BodyFingerprint leader : byTerm.getOrDefault(t, List.of())) {
+            BodyFingerprint f, Map<Long, List<BodyFingerprint>> byKey, double threshold) {
+        for (long key : f.bandKeys()) {
+            for (BodyFingerprint leader : byKey.getOrDefault(key, List.of())) {
                 if (f.similarity(leader) >= threshold) {
                     return true;
                 }
@@ -142,7 +139,7 @@ final class DuplicateCollapse {
             BodyFingerprint f,
             double threshold)
             throws IOException {
-        Query candidates = candidates(query, f);
+        Query candidates = candidates(query, f.bandKeys());
         Set<Integer> later = new HashSet<>();
         for (ScoreDoc s : searcher.search(candidates, new TopFieldCollectorManager(sort, MAX_COPIES, after, MAX_COPIES))
                 .scoreDocs) {
@@ -161,42 +158,82 @@ final class DuplicateCollapse {
     }
 
     /**
-     * The copies of the article {@code doc} (at most {@link #MAX_COPIES}), most similar first and
-     * then by id: articles matching {@code filter} (every article when {@code null}) whose
-     * similarity is at least {@code threshold}.
+     * The copies of each article in {@code docs} (at most {@link #MAX_COPIES} each), most similar
+     * first and then by id: articles matching {@code filter} (every article when {@code null})
+     * whose similarity is at least {@code threshold}. One query for all of them, so that a page of
+     * hits costs one more search, not one per hit.
      */
-    Map<Integer, Duplicate> copies(IndexSearcher searcher, Query filter, int doc, double threshold) throws IOException {
+    List<List<Duplicate>> copies(IndexSearcher searcher, Query filter, int[] docs, double threshold)
+            throws IOException {
         IndexReader reader = searcher.getIndexReader();
-        BodyFingerprint f = fingerprint(reader, doc);
-        Map<Integer, Duplicate> copies = new LinkedHashMap<>();
-        if (f == null) {
-            return copies;
-        }
-        StoredFields stored = searcher.storedFields();
-        List<Map.Entry<Integer, Duplicate>> found = new ArrayList<>();
-        for (ScoreDoc s : searcher.search(candidates(filter, f), MAX_COPIES + 1).scoreDocs) {
-            BodyFingerprint other = s.doc == doc ? null : fingerprint(reader, s.doc);
-            double similarity = other == null ? 0 : f.similarity(other);
-            if (similarity >= threshold) {
-                var d = stored.document(s.doc, Set.of(Schema.ID, Schema.SOURCE, Schema.URL));
-                found.add(Map.entry(
-                        s.doc, new Duplicate(d.get(Schema.ID), d.get(Schema.SOURCE), d.get(Schema.URL), similarity)));
+        List<BodyFingerprint> prints = new ArrayList<>();
+        List<List<Map.Entry<Integer, Duplicate>>> found = new ArrayList<>();
+        List<Long> keys = new ArrayList<>();
+        for (int doc : docs) {
+            BodyFingerprint f = fingerprint(reader, doc);
+            prints.add(f);
+            found.add(new ArrayList<>());
+            if (f != null) {
+                for (long k : f.bandKeys()) {
+                    keys.add(k);
+                }
             }
         }
-        found.sort(Comparator.comparing(
-                        (Map.Entry<Integer, Duplicate> e) -> -e.getValue().similarity())
-                .thenComparing(e -> e.getValue().id()));
-        found.stream().limit(MAX_COPIES).forEach(e -> copies.put(e.getKey(), e.getValue()));
+        if (!keys.isEmpty()) {
+            StoredFields stored = searcher.storedFields();
+            Query candidates =
+                    candidates(filter, keys.stream().mapToLong(Long::longValue).toArray());
+            for (ScoreDoc s : searcher.search(candidates, (MAX_COPIES + 1) * docs.length).scoreDocs) {
+                BodyFingerprint other = fingerprint(reader, s.doc);
+                for (int i = 0; i < docs.length; i++) {
+                    double similarity = other == null || prints.get(i) == null || s.doc == docs[i]
+                            ? 0
+                            : prints.get(i).similarity(other);
+                    if (similarity >= threshold) {
+                        var d = stored.document(s.doc, Set.of(Schema.ID, Schema.SOURCE, Schema.URL));
+                        found.get(i)
+                                .add(Map.entry(
+                                        s.doc,
+                                        new Duplicate(
+                                                d.get(Schema.ID),
+                                                d.get(Schema.SOURCE),
+                                                d.get(Schema.URL),
+                                                similarity)));
+                    }
+                }
+            }
+        }
+        List<List<Duplicate>> copies = new ArrayList<>();
+        for (List<Map.Entry<Integer, Duplicate>> f : found) {
+            copies.add(f.stream()
+                    .map(Map.Entry::getValue)
+                    .sorted(Comparator.comparing((Duplicate d) -> -d.similarity())
+                            .thenComparing(Duplicate::id))
+                    .limit(MAX_COPIES)
+                    .toList());
+        }
         return copies;
     }
 
-    /** Articles sharing a band or the exact hash with {@code f}, among those matching {@code filter}. */
-    private Query candidates(Query filter, BodyFingerprint f) {
-        List<BytesRef> terms = new ArrayList<>();
-        for (Term t : schema.duplicateCandidateTerms(f)) {
-            terms.add(t.bytes());
+    /** The documents of the copies of {@code doc} among all articles. */
+    Set<Integer> copyDocs(IndexSearcher searcher, int doc, double threshold) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        BodyFingerprint f = fingerprint(reader, doc);
+        Set<Integer> docs = new HashSet<>();
+        if (f != null) {
+            for (ScoreDoc s : searcher.search(candidates(null, f.bandKeys()), MAX_COPIES + 1).scoreDocs) {
+                BodyFingerprint other = s.doc == doc ? null : fingerprint(reader, s.doc);
+                if (other != null && f.similarity(other) >= threshold) {
+                    docs.add(s.doc);
+                }
+            }
         }
-        Query bands = new TermInSetQuery(Schema.DUP_BAND, terms);
+        return docs;
+    }
+
+    /** Articles with any of these band keys, among those matching {@code filter} (scored by it). */
+    private Query candidates(Query filter, long[] keys) {
+        Query bands = schema.duplicateCandidates(keys);
         if (filter == null) {
             return bands;
         }

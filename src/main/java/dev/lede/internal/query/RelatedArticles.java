@@ -55,9 +55,7 @@ public final class RelatedArticles {
         int doc = found.scoreDocs[0].doc;
         IndexReader reader = searcher.getIndexReader();
         StoredFields stored = searcher.storedFields();
-        Set<Integer> excluded = new java.util.HashSet<>(duplicates
-                .copies(searcher, null, doc, Collapse.DEFAULT_THRESHOLD)
-                .keySet());
+        Set<Integer> excluded = duplicates.copyDocs(searcher, doc, Collapse.DEFAULT_THRESHOLD);
         excluded.add(doc);
         Query query = query(reader, doc, request, stored);
         if (query == null) {

@@ -25,6 +25,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -55,8 +56,8 @@ import org.apache.lucene.util.BytesRef;
  *       doc values), so that a
  *       folder ingested again re-reads only the files that changed (see {@link FileStamp});
  *   <li>{@code dup.fingerprint}: binary doc values of the body's {@link BodyFingerprint} (version 2),
- *       and {@code dup.band}: its band and exact-hash terms (exact, not stored), so that the
- *       near-duplicates of an article are found by a term query; none for an empty body.
+ *       and {@code dup.band}: its band and exact-hash keys (long points), so that the
+ *       near-duplicates of an article are found by a point query; none for an empty body.
  * </ul>
  *
  * Every article value is stored, so an index can be rebuilt from itself. Thread-safe.
@@ -92,7 +93,7 @@ public final class Schema {
 
     /** Binary doc values: the body's {@link BodyFingerprint}, for near-duplicate detection. */
     public static final String DUP_FINGERPRINT = "dup.fingerprint";
-    /** Exact terms: the fingerprint's band and exact-hash terms, for near-duplicate candidates. */
+    /** Long points: the fingerprint's band and exact-hash keys, for near-duplicate candidates. */
     public static final String DUP_BAND = "dup.band";
 
     public static final String ORIGIN_SIZE = "origin.size";
@@ -310,16 +311,16 @@ public final class Schema {
             return;
         }
         doc.add(new BinaryDocValuesField(DUP_FINGERPRINT, new BytesRef(fingerprint.toBytes())));
-        for (String term : fingerprint.terms()) {
-            doc.add(new StringField(DUP_BAND, term, Field.Store.NO));
+        for (long key : fingerprint.bandKeys()) {
+            doc.add(new LongPoint(DUP_BAND, key));
         }
     }
 
-    /** The term query part that finds articles sharing a band (or the exact hash) with {@code f}. */
-    public List<Term> duplicateCandidateTerms(BodyFingerprint f) {
-        List<Term> terms = new ArrayList<>();
-        f.terms().forEach(t -> terms.add(new Term(DUP_BAND, t)));
-        return terms;
+    /**
+     * The articles with any of these {@link BodyFingerprint#bandKeys()}: near-duplicate candidates.
+     */
+    public Query duplicateCandidates(long... bandKeys) {
+        return LongPoint.newSetQuery(DUP_BAND, bandKeys);
     }
 
     /** The article stored in a document. */
