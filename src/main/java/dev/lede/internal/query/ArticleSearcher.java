@@ -2,7 +2,6 @@ package dev.lede.internal.query;
 
 import dev.lede.article.Article;
 import dev.lede.internal.schema.Schema;
-import dev.lede.query.Duplicate;
 import dev.lede.query.Hit;
 import dev.lede.query.QuerySyntaxException;
 import dev.lede.query.Recency;
@@ -149,8 +148,11 @@ public final class ArticleSearcher {
         // The page is highlighted without the time limit: its cost is bounded by its size.
         List<Hit> hits = hits(searcher, query, page, order, request);
         if (collapsed != null) {
-            hits = withDuplicates(
-                    searcher, query, page, hits, request.collapse().threshold());
+            List<Hit> folded = new ArrayList<>(hits.size());
+            for (int i = 0; i < hits.size(); i++) {
+                folded.add(hits.get(i).withDuplicates(collapsed.duplicates().get(i)));
+            }
+            hits = folded;
         }
         TotalHits total = top.totalHits;
         boolean exact = total.relation() == TotalHits.Relation.EQUAL_TO && !timedOut;
@@ -250,21 +252,6 @@ public final class ArticleSearcher {
                     highlighted.get(i).snippets()));
         }
         return hits;
-    }
-
-    /** The hits with the other copies of their stories that match {@code query}. */
-    private List<Hit> withDuplicates(
-            IndexSearcher searcher, Query query, ScoreDoc[] page, List<Hit> hits, double threshold) throws IOException {
-        int[] docs = new int[page.length];
-        for (int i = 0; i < page.length; i++) {
-            docs[i] = page[i].doc;
-        }
-        List<List<Duplicate>> copies = collapse.copies(searcher, query, docs, threshold);
-        List<Hit> out = new ArrayList<>(hits.size());
-        for (int i = 0; i < page.length; i++) {
-            out.add(hits.get(i).withDuplicates(copies.get(i)));
-        }
-        return out;
     }
 
     private Sort sort(SortOrder order) {

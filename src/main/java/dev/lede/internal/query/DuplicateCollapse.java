@@ -31,9 +31,15 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Folds near-duplicate hits into one: in rank order, a hit is a group's leader unless its body is
  * a near-copy (estimated Jaccard at or above the threshold, see {@link BodyFingerprint}) of an
- * earlier leader, in which case it joins that leader. The rule only looks back, so the leaders of
- * page 2 are the same whether or not page 1 was asked for, and a copy folded on page 1 never leads
- * on page 2. Candidates come from the fingerprint's band keys, never from a scan. Thread-safe.
+ * earlier leader, in which case it joins the best-ranked such leader. The rule only looks back, so
+ * the leaders of page 2 are the same whether or not page 1 was asked for, and a copy folded on
+ * page 1 never leads on page 2. Within the ranked window, candidates come from a map of the
+ * leaders' band keys; across the index (after a cursor, and for related articles) from a point
+ * query on the band keys: never from a scan. Thread-safe.
+ *
+ * <p>Why copies are listed from the ranked window rather than looked up in the index for each hit:
+ * a lookup of a page's band keys (65 per hit) in the points tree cost several times the search
+ * itself on Reuters, while the window costs a few dozen doc-values reads.
  */
 final class DuplicateCollapse {
     /** Most copies listed under one hit. */
@@ -50,14 +56,23 @@ final class DuplicateCollapse {
      *
      * @param top the ranked window the page was taken from (for its total)
      * @param page the leaders on the requested page
+     * @param duplicates for each leader on the page, its copies in the window
      * @param more whether there is a leader after the page
      */
-    record Page(TopDocs top, ScoreDoc[] page, boolean more) {}
+    record Page(TopDocs top, ScoreDoc[] page, List<List<Duplicate>> duplicates, boolean more) {}
+
+    /** A leader (an index into the ranked window) and the indexes of the copies folded into it. */
+    private record Group(int leader, BodyFingerprint print, List<Integer> members) {}
 
     /**
      * The leaders {@code skip} to {@code skip + size} of {@code query} in {@code sort} order (after
      * the cursor {@code after}, when given), ranking windows of growing size up to {@link
-     * SearchRequest#MAX_WINDOW} articles until enough leaders are found.
+     * SearchRequest#MAX_WINDOW} articles until enough leaders are found. A leader's copies are
+     * those in the window: it starts at twice the page's end, nearly as cheap as the search without
+     * collapsing, and grows only while copies push leaders out of it; copies ranked below the
+     * window are folded too when a later page reaches them, but not listed. So that the common
+     * page costs no more, there is said to be a next page whenever the window did not reach the
+     * last match: it may come back empty when all that is left are copies.
      */
     Page page(
             IndexSearcher bounded,
@@ -70,21 +85,25 @@ final class DuplicateCollapse {
             double threshold)
             throws IOException {
         int want = skip + size;
-        int window = Math.min(SearchRequest.MAX_WINDOW, Math.max(2 * want, want + 20));
+        int window = Math.min(SearchRequest.MAX_WINDOW, 2 * want);
         while (true) {
             TopDocs top = bounded.search(query, new TopFieldCollectorManager(sort, window, after, totalThreshold));
-            List<ScoreDoc> leaders = leaders(bounded, query, sort, top.scoreDocs, want + 1, after, threshold);
+            List<Group> groups = groups(bounded, query, sort, top.scoreDocs, want + 1, after, threshold);
             boolean exhausted = top.scoreDocs.length < window || window == SearchRequest.MAX_WINDOW;
-            if (leaders.size() > want || exhausted || bounded.timedOut()) {
-                List<ScoreDoc> page = leaders.subList(Math.min(skip, leaders.size()), Math.min(want, leaders.size()));
-                return new Page(top, page.toArray(ScoreDoc[]::new), leaders.size() > want);
+            if (groups.size() >= want || exhausted || bounded.timedOut()) {
+                List<Group> page = groups.subList(Math.min(skip, groups.size()), Math.min(want, groups.size()));
+                return new Page(
+                        top,
+                        page.stream().map(g -> top.scoreDocs[g.leader()]).toArray(ScoreDoc[]::new),
+                        duplicates(bounded, top.scoreDocs, page),
+                        groups.size() > want || !exhausted);
             }
             window = Math.min(SearchRequest.MAX_WINDOW, window * 4);
         }
     }
 
-    /** Up to {@code limit} leaders among {@code ranked}, in order. */
-    private List<ScoreDoc> leaders(
+    /** Up to {@code limit} groups among {@code ranked}, in order, with every copy in {@code ranked}. */
+    private List<Group> groups(
             IndexSearcher searcher,
             Query query,
             Sort sort,
@@ -93,40 +112,90 @@ final class DuplicateCollapse {
             FieldDoc after,
             double threshold)
             throws IOException {
-        IndexReader reader = searcher.getIndexReader();
-        List<ScoreDoc> leaders = new ArrayList<>();
-        Map<Long, List<BodyFingerprint>> byKey = new HashMap<>();
-        for (ScoreDoc d : ranked) {
-            if (leaders.size() == limit) {
-                break;
-            }
-            BodyFingerprint f = fingerprint(reader, d.doc);
-            if (f != null
-                    && (copiesAnEarlierLeader(f, byKey, threshold)
-                            || (after != null
-                                    && copiedAtOrBefore(searcher, query, sort, after, d.doc, f, threshold)))) {
+        BodyFingerprint[] prints = fingerprints(searcher.getIndexReader(), ranked);
+        List<Group> groups = new ArrayList<>();
+        Map<Long, List<Group>> byKey = new HashMap<>();
+        for (int i = 0; i < ranked.length; i++) {
+            BodyFingerprint f = prints[i];
+            long[] keys = f == null ? null : f.bandKeys();
+            Group earlier = f == null ? null : earliestCopied(f, keys, byKey, threshold);
+            if (earlier != null) {
+                earlier.members().add(i);
                 continue;
             }
-            leaders.add(d);
+            if (groups.size() == limit
+                    || (after != null
+                            && f != null
+                            && copiedAtOrBefore(searcher, query, sort, after, ranked[i].doc, f, threshold))) {
+                continue;
+            }
+            Group g = new Group(i, f, new ArrayList<>());
+            groups.add(g);
             if (f != null) {
-                for (long key : f.bandKeys()) {
-                    byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+                for (long key : keys) {
+                    byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(g);
                 }
             }
         }
-        return leaders;
+        return groups;
     }
 
-    private static boolean copiesAnEarlierLeader(
-            BodyFingerprint f, Map<Long, List<BodyFingerprint>> byKey, double threshold) {
-        for (long key : f.bandKeys()) {
-            for (BodyFingerprint leader : byKey.getOrDefault(key, List.of())) {
-                if (f.similarity(leader) >= threshold) {
-                    return true;
+    /** The best-ranked group whose leader {@code f} copies, or {@code null}. */
+    private static Group earliestCopied(
+            BodyFingerprint f, long[] keys, Map<Long, List<Group>> byKey, double threshold) {
+        Group earliest = null;
+        for (long key : keys) {
+            for (Group g : byKey.getOrDefault(key, List.of())) {
+                if ((earliest == null || g.leader() < earliest.leader()) && f.similarity(g.print()) >= threshold) {
+                    earliest = g;
                 }
             }
         }
-        return false;
+        return earliest;
+    }
+
+    /** Each group's copies, most similar first and then by id. */
+    private static List<List<Duplicate>> duplicates(IndexSearcher searcher, ScoreDoc[] ranked, List<Group> groups)
+            throws IOException {
+        StoredFields stored = searcher.storedFields();
+        IndexReader reader = searcher.getIndexReader();
+        List<List<Duplicate>> out = new ArrayList<>();
+        for (Group g : groups) {
+            List<Duplicate> copies = new ArrayList<>();
+            for (int m : g.members()) {
+                var d = stored.document(ranked[m].doc, Set.of(Schema.ID, Schema.SOURCE, Schema.URL));
+                double similarity = g.print().similarity(fingerprint(reader, ranked[m].doc));
+                copies.add(new Duplicate(d.get(Schema.ID), d.get(Schema.SOURCE), d.get(Schema.URL), similarity));
+            }
+            copies.sort(Comparator.comparing((Duplicate d) -> -d.similarity()).thenComparing(Duplicate::id));
+            out.add(copies);
+        }
+        return out;
+    }
+
+    /** The stored fingerprints of the ranked documents, read in document order, one pass per segment. */
+    private static BodyFingerprint[] fingerprints(IndexReader reader, ScoreDoc[] ranked) throws IOException {
+        Integer[] order = new Integer[ranked.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingInt(i -> ranked[i].doc));
+        BodyFingerprint[] prints = new BodyFingerprint[ranked.length];
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = null;
+        BinaryDocValues values = null;
+        for (int i : order) {
+            int doc = ranked[i].doc;
+            if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                values = leaf.reader().getBinaryDocValues(Schema.DUP_FINGERPRINT);
+            }
+            if (values != null && values.advanceExact(doc - leaf.docBase)) {
+                BytesRef b = values.binaryValue();
+                prints[i] = BodyFingerprint.fromBytes(b.bytes, b.offset, b.length);
+            }
+        }
+        return prints;
     }
 
     /** Whether a copy of {@code doc} matching {@code query} ranks at or before the cursor. */
@@ -155,64 +224,6 @@ final class DuplicateCollapse {
             }
         }
         return false;
-    }
-
-    /**
-     * The copies of each article in {@code docs} (at most {@link #MAX_COPIES} each), most similar
-     * first and then by id: articles matching {@code filter} (every article when {@code null})
-     * whose similarity is at least {@code threshold}. One query for all of them, so that a page of
-     * hits costs one more search, not one per hit.
-     */
-    List<List<Duplicate>> copies(IndexSearcher searcher, Query filter, int[] docs, double threshold)
-            throws IOException {
-        IndexReader reader = searcher.getIndexReader();
-        List<BodyFingerprint> prints = new ArrayList<>();
-        List<List<Map.Entry<Integer, Duplicate>>> found = new ArrayList<>();
-        List<Long> keys = new ArrayList<>();
-        for (int doc : docs) {
-            BodyFingerprint f = fingerprint(reader, doc);
-            prints.add(f);
-            found.add(new ArrayList<>());
-            if (f != null) {
-                for (long k : f.bandKeys()) {
-                    keys.add(k);
-                }
-            }
-        }
-        if (!keys.isEmpty()) {
-            StoredFields stored = searcher.storedFields();
-            Query candidates =
-                    candidates(filter, keys.stream().mapToLong(Long::longValue).toArray());
-            for (ScoreDoc s : searcher.search(candidates, (MAX_COPIES + 1) * docs.length).scoreDocs) {
-                BodyFingerprint other = fingerprint(reader, s.doc);
-                for (int i = 0; i < docs.length; i++) {
-                    double similarity = other == null || prints.get(i) == null || s.doc == docs[i]
-                            ? 0
-                            : prints.get(i).similarity(other);
-                    if (similarity >= threshold) {
-                        var d = stored.document(s.doc, Set.of(Schema.ID, Schema.SOURCE, Schema.URL));
-                        found.get(i)
-                                .add(Map.entry(
-                                        s.doc,
-                                        new Duplicate(
-                                                d.get(Schema.ID),
-                                                d.get(Schema.SOURCE),
-                                                d.get(Schema.URL),
-                                                similarity)));
-                    }
-                }
-            }
-        }
-        List<List<Duplicate>> copies = new ArrayList<>();
-        for (List<Map.Entry<Integer, Duplicate>> f : found) {
-            copies.add(f.stream()
-                    .map(Map.Entry::getValue)
-                    .sorted(Comparator.comparing((Duplicate d) -> -d.similarity())
-                            .thenComparing(Duplicate::id))
-                    .limit(MAX_COPIES)
-                    .toList());
-        }
-        return copies;
     }
 
     /** The documents of the copies of {@code doc} among all articles. */
