@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param title the title, highlighted where it matches
  * @param snippets passages of the body in document order; when the body has no match, its lede
  * @param duplicates when near-duplicates are collapsed ({@link SearchRequest#collapse(boolean)}):
- *     the other copies of this story that match the request, most similar first (ties by id);
- *     empty otherwise
+ *     the other copies of this story among the ranked matches the search looked at, most similar
+ *     first (ties by id); empty otherwise
  */
 public record Hit(
         String id, float score, Article article, Snippet title, List<Snippet> snippets, List<Duplicate> duplicates) {

@@ -171,10 +171,12 @@ public record SearchRequest(
      *
      * <p>Paging stays consistent: hits are grouped in rank order from the first result, so a copy
      * folded into a hit on one page never shows as a hit of its own on another. For that, a page
-     * looks at up to {@link #MAX_WINDOW} ranked articles from the top: a hit that only appears past
-     * them is not reached, and {@link SearchResults#total()} still counts articles, not stories.
-     * With a cursor ({@link #after(String)}), an article is also left out when a copy of it ranks
-     * at or before the cursor.
+     * ranks at least twice as many articles as it reaches ({@code 2 × page × size}), more while
+     * copies push hits out, up to {@link #MAX_WINDOW}: a hit lists the copies within that window
+     * (copies ranked below it are folded too when a later page reaches them), and a next page may
+     * come back empty when all that is left are copies. {@link SearchResults#total()} still counts
+     * articles, not stories. With a cursor ({@link #after(String)}), an article is also left out
+     * when a copy of it ranks at or before the cursor.
      */
     public SearchRequest collapse(boolean on) {
         return collapse(on ? Collapse.on() : Collapse.off());
