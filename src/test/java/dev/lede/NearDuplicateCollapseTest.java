@@ -155,7 +155,9 @@ class NearDuplicateCollapseTest {
             SearchResults r =
                     index.search(SearchRequest.of("port").collapse(true).page(page, 1));
             paged.addAll(ids(r));
-            assertThat(r.nextCursor() != null).isEqualTo(page < 3);
+            // Page 3 holds the last story; its window did not reach the last copy, so it still offers
+            // a next page, which comes back empty (as SearchRequest.collapse documents).
+            assertThat(r.nextCursor() != null).as("page " + page).isEqualTo(page < 4);
         }
         assertThat(paged).containsExactlyElementsOf(all);
     }
