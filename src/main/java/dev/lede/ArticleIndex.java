@@ -8,9 +8,12 @@ import dev.lede.internal.index.IndexRebuild;
 import dev.lede.internal.index.IngestRun;
 import dev.lede.internal.ingest.Inputs;
 import dev.lede.internal.query.ArticleSearcher;
+import dev.lede.internal.query.RelatedArticles;
 import dev.lede.internal.query.TitleSuggester;
 import dev.lede.internal.schema.Schema;
 import dev.lede.internal.schema.Synonyms;
+import dev.lede.query.RelatedArticle;
+import dev.lede.query.RelatedRequest;
 import dev.lede.query.ScoreExplanation;
 import dev.lede.query.SearchRequest;
 import dev.lede.query.SearchResults;
@@ -73,6 +76,7 @@ public final class ArticleIndex implements AutoCloseable {
     private final Schema schema;
     private final ArticleSearcher searcher;
     private final TitleSuggester titles;
+    private final RelatedArticles related;
     private final Inputs inputs = new Inputs();
     private final Directory directory;
     private final String location;
@@ -92,6 +96,7 @@ public final class ArticleIndex implements AutoCloseable {
             this.schema = config.synonyms() == null ? new Schema() : new Schema(Synonyms.read(config.synonyms()));
             this.searcher = new ArticleSearcher(schema);
             this.titles = new TitleSuggester(schema);
+            this.related = new RelatedArticles(schema);
             IndexFolder.check(directory, location);
             if (readOnly) {
                 this.searchers = new SearcherManager(directory, schema.searcherFactory());
@@ -422,6 +427,33 @@ public final class ArticleIndex implements AutoCloseable {
         IndexSearcher s = searchers.acquire();
         try {
             return searcher.explain(s, request, id);
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /**
+     * The {@code n} articles most like the one with {@code id} (see {@link #related(RelatedRequest)}).
+     *
+     * @throws java.util.NoSuchElementException if there is no article with {@code id}
+     */
+    public List<RelatedArticle> related(String id, int n) throws IOException {
+        return related(RelatedRequest.of(id).size(n));
+    }
+
+    /**
+     * The articles most like one article, best first: Lucene's MoreLikeThis over title and body,
+     * as of the last refresh, leaving out the article itself and its near-duplicates, and showing
+     * one copy of any other story.
+     *
+     * @throws java.util.NoSuchElementException if there is no article with the request's id
+     * @throws IllegalArgumentException if the request limits dates and the article has no date
+     */
+    public List<RelatedArticle> related(RelatedRequest request) throws IOException {
+        Objects.requireNonNull(request, "request");
+        IndexSearcher s = searchers.acquire();
+        try {
+            return related.related(s, request);
         } finally {
             searchers.release(s);
         }

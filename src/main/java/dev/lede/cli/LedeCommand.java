@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             SearchCommand.class,
             GetCommand.class,
             SuggestCommand.class,
+            RelatedCommand.class,
             DeleteCommand.class,
             StatsCommand.class,
             ReindexCommand.class,

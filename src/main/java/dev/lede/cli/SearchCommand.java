@@ -45,6 +45,9 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
     @Mixin
     FacetOptions facets;
 
+    @Mixin
+    SimilarOutput similar;
+
     @Parameters(
             arity = "0..*",
             paramLabel = "QUERY",
@@ -94,11 +97,11 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
             throw new LedeCommand.CliException(
                     "give a query, or a filter such as --source or --since", LedeCommand.USAGE);
         }
-        SearchRequest request = facets.apply(controls.apply(
+        SearchRequest request = similar.apply(facets.apply(controls.apply(
                 SearchRequest.of(String.join(" ", words))
                         .syntax(strict ? Syntax.LUCENE : syntax)
                         .size(limit),
-                Clock.systemUTC()));
+                Clock.systemUTC())));
         Path folder = folder();
         if (options.isDefault() && !ArticleIndex.exists(folder)) {
             indexSample(folder);
@@ -190,6 +193,7 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
             for (Snippet s : hit.snippets()) {
                 out.println("   \u2026 " + text.render(s) + " \u2026");
             }
+            similar.print(hit, out);
             if (explanations.containsKey(hit.id())) {
                 explanations
                         .get(hit.id())
@@ -254,6 +258,7 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
             }
             ArrayNode snippets = h.putArray("snippets");
             hit.snippets().forEach(s -> snippets.add(s.html()));
+            SimilarOutput.json(hit, h);
             if (explanations.containsKey(hit.id())) {
                 h.set("explain", json(explanations.get(hit.id())));
             }

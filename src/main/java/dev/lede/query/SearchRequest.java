@@ -35,6 +35,9 @@ import java.util.Objects;
  *     {@link #DEFAULT_TIMEOUT} (5 seconds) by default, {@link Duration#ZERO} for no limit.
  *     Highlighting the returned page is not counted: its cost is bounded by the page size and {@link
  *     Highlight#maxChars()}.
+ * @param collapse whether near-duplicates fold into one hit; {@link Collapse#off()} by default in
+ *     the API (a library returns what matches unless asked), while the command line collapses by
+ *     default
  * @param facets which facet counts to return with the results; {@link FacetRequest#none()} by
  *     default
  */
@@ -50,6 +53,7 @@ public record SearchRequest(
         Highlight highlight,
         Recency recency,
         Duration timeout,
+        Collapse collapse,
         FacetRequest facets) {
     public static final int DEFAULT_SIZE = 10;
     /** How long a search may take by default before it stops and returns what it found. */
@@ -83,23 +87,13 @@ public record SearchRequest(
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must not be negative, not " + timeout);
         }
+        Objects.requireNonNull(collapse, "collapse");
         Objects.requireNonNull(facets, "facets");
     }
 
-    /** A request without facets. */
-    public SearchRequest(
-            String query,
-            Syntax syntax,
-            Filters filters,
-            SortOrder sort,
-            int page,
-            int size,
-            String after,
-            boolean exactTotal,
-            Highlight highlight,
-            Recency recency,
-            Duration timeout) {
-        this(
+    /** Returns facet counts with the results (see {@link FacetRequest} for how they are counted). */
+    public SearchRequest facets(FacetRequest facets) {
+        return new SearchRequest(
                 query,
                 syntax,
                 filters,
@@ -111,13 +105,8 @@ public record SearchRequest(
                 highlight,
                 recency,
                 timeout,
-                FacetRequest.none());
-    }
-
-    /** Returns facet counts with the results (see {@link FacetRequest} for how they are counted). */
-    public SearchRequest facets(FacetRequest facets) {
-        return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, facets);
+                collapse,
+                facets);
     }
 
     /** Returns counts of the top {@value FacetRequest#DEFAULT_SIZE} values of these dimensions. */
@@ -138,68 +127,225 @@ public record SearchRequest(
                 false,
                 Highlight.defaults(),
                 null,
-                DEFAULT_TIMEOUT);
+                DEFAULT_TIMEOUT,
+                Collapse.off(),
+                FacetRequest.none());
     }
 
     public SearchRequest syntax(Syntax syntax) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, facets);
+                query,
+                syntax,
+                filters,
+                sort,
+                page,
+                size,
+                after,
+                exactTotal,
+                highlight,
+                recency,
+                timeout,
+                collapse,
+                facets);
     }
 
     public SearchRequest filters(Filters filters) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, facets);
+                query,
+                syntax,
+                filters,
+                sort,
+                page,
+                size,
+                after,
+                exactTotal,
+                highlight,
+                recency,
+                timeout,
+                collapse,
+                facets);
     }
 
     public SearchRequest sort(SortOrder sort) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, facets);
+                query,
+                syntax,
+                filters,
+                sort,
+                page,
+                size,
+                after,
+                exactTotal,
+                highlight,
+                recency,
+                timeout,
+                collapse,
+                facets);
     }
 
     /** Hits per page. */
     public SearchRequest size(int size) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, facets);
+                query,
+                syntax,
+                filters,
+                sort,
+                page,
+                size,
+                after,
+                exactTotal,
+                highlight,
+                recency,
+                timeout,
+                collapse,
+                facets);
     }
 
     /** The 1-based page. */
     public SearchRequest page(int page) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, facets);
+                query,
+                syntax,
+                filters,
+                sort,
+                page,
+                size,
+                after,
+                exactTotal,
+                highlight,
+                recency,
+                timeout,
+                collapse,
+                facets);
     }
 
     /** The 1-based page of {@code size} hits. */
     public SearchRequest page(int page, int size) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, facets);
+                query,
+                syntax,
+                filters,
+                sort,
+                page,
+                size,
+                after,
+                exactTotal,
+                highlight,
+                recency,
+                timeout,
+                collapse,
+                facets);
     }
 
     /** The page after the one whose {@link SearchResults#nextCursor()} this is. */
     public SearchRequest after(String cursor) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, cursor, exactTotal, highlight, recency, timeout, facets);
+                query,
+                syntax,
+                filters,
+                sort,
+                page,
+                size,
+                cursor,
+                exactTotal,
+                highlight,
+                recency,
+                timeout,
+                collapse,
+                facets);
     }
 
     public SearchRequest exactTotal(boolean exact) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exact, highlight, recency, timeout, facets);
+                query, syntax, filters, sort, page, size, after, exact, highlight, recency, timeout, collapse, facets);
     }
 
     public SearchRequest highlight(Highlight highlight) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, facets);
+                query,
+                syntax,
+                filters,
+                sort,
+                page,
+                size,
+                after,
+                exactTotal,
+                highlight,
+                recency,
+                timeout,
+                collapse,
+                facets);
     }
 
     /** Mixes freshness into relevance; {@code null} turns it off. */
     public SearchRequest recency(Recency recency) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, facets);
+                query,
+                syntax,
+                filters,
+                sort,
+                page,
+                size,
+                after,
+                exactTotal,
+                highlight,
+                recency,
+                timeout,
+                collapse,
+                facets);
     }
 
     /** How long the search may run before it returns what it found; {@link Duration#ZERO}: no limit. */
     public SearchRequest timeout(Duration timeout) {
         return new SearchRequest(
-                query, syntax, filters, sort, page, size, after, exactTotal, highlight, recency, timeout, facets);
+                query,
+                syntax,
+                filters,
+                sort,
+                page,
+                size,
+                after,
+                exactTotal,
+                highlight,
+                recency,
+                timeout,
+                collapse,
+                facets);
+    }
+
+    /**
+     * Folds near-duplicates (copies of one story, see {@link Collapse}) into one hit: the best-ranked
+     * copy, with the others in {@link Hit#duplicates()}. Off by default in the API.
+     *
+     * <p>Paging stays consistent: hits are grouped in rank order from the first result, so a copy
+     * folded into a hit on one page never shows as a hit of its own on another. For that, a page
+     * ranks at least twice as many articles as it reaches ({@code 2 × page × size}), more while
+     * copies push hits out, up to {@link #MAX_WINDOW}: a hit lists the copies within that window
+     * (copies ranked below it are folded too when a later page reaches them), and a next page may
+     * come back empty when all that is left are copies. {@link SearchResults#total()} still counts
+     * articles, not stories. With a cursor ({@link #after(String)}), an article is also left out
+     * when a copy of it ranks at or before the cursor.
+     */
+    public SearchRequest collapse(boolean on) {
+        return collapse(on ? Collapse.on() : Collapse.off());
+    }
+
+    /** Folds near-duplicates as {@code collapse} says (for a threshold other than the default). */
+    public SearchRequest collapse(Collapse collapse) {
+        return new SearchRequest(
+                query,
+                syntax,
+                filters,
+                sort,
+                page,
+                size,
+                after,
+                exactTotal,
+                highlight,
+                recency,
+                timeout,
+                collapse,
+                facets);
     }
 
     /** Only articles published at or after {@code instant}. */

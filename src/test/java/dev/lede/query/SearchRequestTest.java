@@ -22,7 +22,9 @@ class SearchRequestTest {
                         false,
                         Highlight.defaults(),
                         null,
-                        Duration.ofSeconds(5)));
+                        Duration.ofSeconds(5),
+                        Collapse.off(),
+                        FacetRequest.none()));
     }
 
     @Test
@@ -43,7 +45,9 @@ class SearchRequestTest {
                         false,
                         Highlight.passages(1),
                         null,
-                        Duration.ofSeconds(5)));
+                        Duration.ofSeconds(5),
+                        Collapse.off(),
+                        FacetRequest.none()));
         assertThat(base).isEqualTo(SearchRequest.of("q"));
     }
 

@@ -58,6 +58,7 @@ public final class ArticleSearcher {
     private final ArticleHighlighter highlighter;
     private final FacetCounter facets;
     private final SpellingSuggester speller;
+    private final DuplicateCollapse collapse;
 
     public ArticleSearcher(Schema schema) {
         this.schema = schema;
@@ -67,6 +68,7 @@ public final class ArticleSearcher {
         this.highlighter = new ArticleHighlighter(schema);
         this.facets = new FacetCounter(this::compile, compiler::filter);
         this.speller = new SpellingSuggester(schema, this::compile);
+        this.collapse = new DuplicateCollapse(schema);
     }
 
     /**
@@ -144,8 +146,22 @@ public final class ArticleSearcher {
         int threshold = request.exactTotal() ? Integer.MAX_VALUE : TOTAL_HITS_THRESHOLD;
         IndexSearcher bounded = bounded(searcher, limit, request.syntax() == Syntax.LUCENE);
         TopDocs top;
+        DuplicateCollapse.Page collapsed = null;
         try {
-            top = topDocs(bounded, query, order, after, skip, request.size(), threshold);
+            if (request.collapse().enabled()) {
+                collapsed = collapse.page(
+                        bounded,
+                        query,
+                        sort(order),
+                        skip,
+                        request.size(),
+                        after,
+                        threshold,
+                        request.collapse().threshold());
+                top = collapsed.top();
+            } else {
+                top = topDocs(bounded, query, order, after, skip, request.size(), threshold);
+            }
         } catch (IndexSearcher.TooManyClauses e) {
             // Only a strict query gets here (wildcards and ranges expand when the search runs).
             throw new QuerySyntaxException(request.query(), request.query().length(), StrictParser.tooManyClauses());
@@ -154,14 +170,25 @@ public final class ArticleSearcher {
             return new SearchResults(0, false, List.of(), null, since(start), true);
         }
         boolean timedOut = bounded.timedOut();
-        ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(skip, top.scoreDocs.length), top.scoreDocs.length);
+        ScoreDoc[] page = collapsed != null
+                ? collapsed.page()
+                : Arrays.copyOfRange(top.scoreDocs, Math.min(skip, top.scoreDocs.length), top.scoreDocs.length);
         // The page is highlighted without the time limit: its cost is bounded by its size.
         List<Hit> hits = hits(searcher, query, page, order, request);
+        if (collapsed != null) {
+            List<Hit> folded = new ArrayList<>(hits.size());
+            for (int i = 0; i < hits.size(); i++) {
+                folded.add(hits.get(i).withDuplicates(collapsed.duplicates().get(i)));
+            }
+            hits = folded;
+        }
         TotalHits total = top.totalHits;
         boolean exact = total.relation() == TotalHits.Relation.EQUAL_TO && !timedOut;
         boolean more = !timedOut
                 && page.length == request.size()
-                && (!exact || total.value() > skip + page.length || after != null);
+                && (collapsed != null
+                        ? collapsed.more()
+                        : !exact || total.value() > skip + page.length || after != null);
         String next = more ? SearchCursor.encode(order, (FieldDoc) page[page.length - 1]) : null;
         return new SearchResults(total.value(), exact, hits, next, since(start), timedOut);
     }

@@ -1,6 +1,7 @@
 package dev.lede.internal.query;
 
 import dev.lede.internal.schema.Schema;
+import dev.lede.query.Collapse;
 import dev.lede.query.QuerySyntaxException;
 import dev.lede.query.SearchRequest;
 import dev.lede.query.SearchResults;
@@ -216,6 +217,7 @@ final class SpellingSuggester {
                 r.highlight(),
                 r.recency(),
                 r.timeout(),
+                Collapse.off(),
                 r.facets());
     }
 }

@@ -26,6 +26,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -61,6 +62,9 @@ import org.apache.lucene.util.BytesRef;
  *   <li>{@code words}: the unstemmed words of title and body (docs only, no norms), the vocabulary
  *       of spelling suggestions; {@code title.words}, {@code title.prefix} (every word's 1 to 20
  *       character prefixes) and {@code title.lead} (the first word's), for title autocomplete.
+ *   <li>{@code dup.fingerprint}: binary doc values of the body's {@link BodyFingerprint} (version 2),
+ *       and {@code dup.band}: its band and exact-hash keys (long points), so that the
+ *       near-duplicates of an article are found by a point query; none for an empty body.
  * </ul>
  *
  * Every article value is stored, so an index can be rebuilt from itself. Thread-safe.
@@ -93,6 +97,11 @@ public final class Schema {
     public static final String HASH = "hash";
     /** The absolute path of the file an article was read from; none for articles from the API. */
     public static final String ORIGIN = "origin";
+
+    /** Binary doc values: the body's {@link BodyFingerprint}, for near-duplicate detection. */
+    public static final String DUP_FINGERPRINT = "dup.fingerprint";
+    /** Long points: the fingerprint's band and exact-hash keys, for near-duplicate candidates. */
+    public static final String DUP_BAND = "dup.band";
 
     public static final String ORIGIN_SIZE = "origin.size";
     public static final String ORIGIN_MTIME = "origin.mtime";
@@ -207,6 +216,9 @@ public final class Schema {
 
     private final Analyzer queryAnalyzer;
 
+    // Off only to measure what fingerprints cost at ingest (docs/measure); an index is always built with them.
+    private final boolean fingerprints;
+
     /** The schema with no synonyms. */
     public Schema() {
         this(null);
@@ -214,6 +226,19 @@ public final class Schema {
 
     /** The schema whose query analyzer applies {@code synonyms} (or none when {@code null}). */
     public Schema(SynonymMap synonyms) {
+        this(synonyms, true);
+    }
+
+    /**
+     * A schema whose documents lack near-duplicate fingerprints: only for measuring their cost at
+     * ingest; an index built with it cannot collapse duplicates.
+     */
+    public static Schema withoutFingerprints() {
+        return new Schema(null, false);
+    }
+
+    private Schema(SynonymMap synonyms, boolean fingerprints) {
+        this.fingerprints = fingerprints;
         this.queryTextAnalyzer = synonyms == null ? textAnalyzer : new NewsAnalyzer(synonyms);
         this.queryAnalyzer = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
             @Override
@@ -305,6 +330,9 @@ public final class Schema {
         addStored(doc, NOTICE, article.notice());
         article.extra().forEach((name, value) -> addKeyword(doc, EXTRA_PREFIX + name, value));
         doc.add(new BinaryDocValuesField(HASH, new BytesRef(contentHash)));
+        if (fingerprints) {
+            addFingerprint(doc, BodyFingerprint.of(article.body()));
+        }
         if (from != null) {
             doc.add(new StringField(ORIGIN, from.origin(), Field.Store.NO));
             doc.add(new SortedDocValuesField(ORIGIN, new BytesRef(from.origin())));
@@ -339,6 +367,16 @@ public final class Schema {
         }
     }
 
+    private static void addFingerprint(Document doc, BodyFingerprint fingerprint) {
+        if (fingerprint == null) {
+            return;
+        }
+        doc.add(new BinaryDocValuesField(DUP_FINGERPRINT, new BytesRef(fingerprint.toBytes())));
+        for (long key : fingerprint.bandKeys()) {
+            doc.add(new LongPoint(DUP_BAND, key));
+        }
+    }
+
     /**
      * A facet doc value: the value normalised as its keyword field matches it (so counts agree with
      * filters), {@link #FACET_KEY_END}, then the value as given (cut to {@link #MAX_KEYWORD_CHARS}).
@@ -357,6 +395,13 @@ public final class Schema {
     /** A keyword value as its field matches it: trimmed, lowercased, accent-folded. */
     public String keywordKey(String keywordField, String value) {
         return keywordAnalyzer.normalize(keywordField, value).utf8ToString();
+    }
+
+    /**
+     * The articles with any of these {@link BodyFingerprint#bandKeys()}: near-duplicate candidates.
+     */
+    public Query duplicateCandidates(long... bandKeys) {
+        return LongPoint.newSetQuery(DUP_BAND, bandKeys);
     }
 
     /** The article stored in a document. */
