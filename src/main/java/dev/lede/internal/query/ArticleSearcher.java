@@ -156,8 +156,8 @@ public final class ArticleSearcher {
                         skip,
                         request.size(),
                         after,
-                        threshold,
-                        request.collapse().threshold());
+                        request.collapse().threshold(),
+                        n -> topDocs(bounded, query, order, after, 0, n, threshold));
                 top = collapsed.top();
             } else {
                 top = topDocs(bounded, query, order, after, skip, request.size(), threshold);

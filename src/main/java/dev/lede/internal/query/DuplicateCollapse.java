@@ -61,6 +61,12 @@ final class DuplicateCollapse {
      */
     record Page(TopDocs top, ScoreDoc[] page, List<List<Duplicate>> duplicates, boolean more) {}
 
+    /** The first {@code n} ranked articles of the search being collapsed, as (sort values, id) field docs. */
+    @FunctionalInterface
+    interface Ranking {
+        TopDocs top(int n) throws IOException;
+    }
+
     /** A leader (an index into the ranked window) and the indexes of the copies folded into it. */
     private record Group(int leader, BodyFingerprint print, List<Integer> members) {}
 
@@ -73,6 +79,7 @@ final class DuplicateCollapse {
      * window are folded too when a later page reaches them, but not listed. So that the common
      * page costs no more, there is said to be a next page whenever the window did not reach the
      * last match: it may come back empty when all that is left are copies.
+     * {@code ranking} ranks a window (the searcher's own collector, so the same as without collapsing).
      */
     Page page(
             IndexSearcher bounded,
@@ -81,13 +88,13 @@ final class DuplicateCollapse {
             int skip,
             int size,
             FieldDoc after,
-            int totalThreshold,
-            double threshold)
+            double threshold,
+            Ranking ranking)
             throws IOException {
         int want = skip + size;
         int window = Math.min(SearchRequest.MAX_WINDOW, 2 * want);
         while (true) {
-            TopDocs top = bounded.search(query, new TopFieldCollectorManager(sort, window, after, totalThreshold));
+            TopDocs top = ranking.top(window);
             List<Group> groups = groups(bounded, query, sort, top.scoreDocs, want + 1, after, threshold);
             boolean exhausted = top.scoreDocs.length < window || window == SearchRequest.MAX_WINDOW;
             if (groups.size() >= want || exhausted || bounded.timedOut()) {
