@@ -17,8 +17,8 @@ import java.util.Optional;
  *     null} when this page is the last
  * @param took time spent searching and highlighting, facets and suggestion included
  * @param timedOut whether the search ran out of its {@link SearchRequest#timeout()}: then {@code
- *     hits} and {@code total} hold only what was found by then (possibly nothing), and the total is
- *     not exact
+ *     hits}, {@code total} and {@code facets} hold only what was counted by then (possibly
+ *     nothing), the total is not exact, and there is no cursor
  * @param facets the counts the request asked for ({@link SearchRequest#facets(FacetRequest)}), in
  *     its order; empty when it asked for none
  * @param suggestion the query with its misspelt words respelt ("Did you mean"),

@@ -104,24 +104,39 @@ public final class ArticleSearcher {
      */
     public SearchResults search(IndexSearcher searcher, SearchRequest request) throws IOException {
         Duration timeout = request.timeout();
-        SearchResults results = search(searcher, request, timeout.isZero() ? null : deadline(timeout));
-        return withFacetsAndSuggestion(searcher, request, results);
+        return search(searcher, request, timeout.isZero() ? null : deadline(timeout));
+    }
+
+    /** The search, its facets and suggestion, stopped when {@code limit} (if any) says so. */
+    SearchResults search(IndexSearcher searcher, SearchRequest request, QueryTimeout limit) throws IOException {
+        return withFacetsAndSuggestion(searcher, request, ranked(searcher, request, limit), limit);
     }
 
     /** The results with the facets the request asks for and a respelling, their time counted in took. */
-    private SearchResults withFacetsAndSuggestion(IndexSearcher searcher, SearchRequest request, SearchResults r)
-            throws IOException {
+    private SearchResults withFacetsAndSuggestion(
+            IndexSearcher searcher, SearchRequest request, SearchResults r, QueryTimeout limit) throws IOException {
         long start = System.nanoTime();
-        List<Facet> counts = request.facets().isEmpty() ? List.of() : facets.count(searcher, request);
-        String suggestion =
-                r.timedOut() || request.after() != null ? null : speller.suggest(searcher, request, r.total());
+        List<Facet> counts = List.of();
+        boolean timedOut = r.timedOut();
+        if (!request.facets().isEmpty()) {
+            // Counting passes over every match: the request's time limit covers it too, and counts
+            // cut short are flagged like hits cut short.
+            IndexSearcher bounded = bounded(searcher, limit, request.syntax() == Syntax.LUCENE);
+            try {
+                counts = facets.count(bounded, request);
+                timedOut |= bounded.timedOut();
+            } catch (ExitableDirectoryReader.ExitingReaderException e) {
+                timedOut = true;
+            }
+        }
+        String suggestion = timedOut || request.after() != null ? null : speller.suggest(searcher, request, r.total());
         return new SearchResults(
                 r.total(),
-                r.totalIsExact(),
+                r.totalIsExact() && !timedOut,
                 r.hits(),
-                r.nextCursor(),
+                timedOut ? null : r.nextCursor(),
                 r.took().plus(since(start)),
-                r.timedOut(),
+                timedOut,
                 counts,
                 suggestion);
     }
@@ -132,8 +147,8 @@ public final class ArticleSearcher {
         return () -> System.nanoTime() - end > 0;
     }
 
-    /** The search, stopped when {@code limit} (if any) says so. */
-    SearchResults search(IndexSearcher searcher, SearchRequest request, QueryTimeout limit) throws IOException {
+    /** The ranked page, stopped when {@code limit} (if any) says so. */
+    private SearchResults ranked(IndexSearcher searcher, SearchRequest request, QueryTimeout limit) throws IOException {
         long start = System.nanoTime();
         LuceneCompiler.Compiled compiled = compile(request);
         if (compiled == null) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lede.article.Article;
 import dev.lede.internal.index.IndexFolder;
 import dev.lede.internal.schema.Schema;
+import dev.lede.query.Facet;
+import dev.lede.query.FacetDimension;
+import dev.lede.query.Hit;
 import dev.lede.query.SearchRequest;
 import dev.lede.query.SearchResults;
 import dev.lede.query.Syntax;
@@ -40,6 +43,7 @@ class SearchTimeoutTest {
             for (int i = 0; i < ARTICLES; i++) {
                 w.addDocument(schema.toDocument(Article.builder("a" + i)
                         .title("Harbor report " + i)
+                        .source("Desk " + (i % 3))
                         .body("The harbor council met on day " + i + " and voted on word" + i + ".")
                         .build()));
             }
@@ -100,6 +104,36 @@ class SearchTimeoutTest {
         }
         assertThat(sawPartial).isTrue();
         assertThat(sawWhole).isTrue();
+    }
+
+    @Test
+    void aLimitReachedWhileCountingFacets_flagsTheResults_andKeepsTheCompletePage() throws IOException {
+        SearchRequest plain = SearchRequest.of("harbor").exactTotal(true);
+        SearchRequest faceted = plain.facets(FacetDimension.SOURCE);
+        // How often the ranked search alone asks the limit: a limit allowing exactly that many
+        // questions lets the ranking finish and stops the facet count that follows it.
+        AtomicInteger asked = new AtomicInteger();
+        articles.search(searcher, plain, () -> asked.incrementAndGet() < 0);
+
+        SearchResults whole = articles.search(searcher, faceted, null);
+        SearchResults stopped = articles.search(searcher, faceted, after(asked.get()));
+
+        assertThat(whole.timedOut()).isFalse();
+        assertThat(counted(whole)).isEqualTo(ARTICLES);
+        assertThat(stopped.timedOut()).isTrue();
+        assertThat(stopped.total()).isEqualTo(ARTICLES); // the ranking itself finished
+        assertThat(stopped.totalIsExact()).isFalse();
+        assertThat(stopped.nextCursor()).isNull();
+        assertThat(stopped.hits())
+                .extracting(Hit::id)
+                .isEqualTo(whole.hits().stream().map(Hit::id).toList());
+        assertThat(counted(stopped)).isLessThan(ARTICLES);
+    }
+
+    private static long counted(SearchResults r) {
+        return r.facet(FacetDimension.SOURCE).orElseThrow().counts().stream()
+                .mapToLong(Facet.Count::count)
+                .sum();
     }
 
     @Test
