@@ -14,7 +14,8 @@ mvn -B -q install -DskipTests
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/src/main/java"
-sed -n '/^```java$/,/^```$/p' README.md | sed '1d;$d' >"$work/src/main/java/QuickStart.java"
+# The first Java block is the example (later blocks are fragments of the feature sections).
+awk '/^```java$/ { inside = 1; next } inside && /^```$/ { exit } inside' README.md >"$work/src/main/java/QuickStart.java"
 cat >"$work/pom.xml" <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
