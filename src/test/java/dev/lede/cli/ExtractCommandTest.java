@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lede.TestFiles;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,13 +23,10 @@ class ExtractCommandTest {
     private String err;
 
     private int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = LedeCommand.execute(
-                args, new PrintWriter(o), new PrintWriter(e), new CliEnvironment(home, false, false));
-        out = o.toString();
-        err = e.toString();
-        return code;
+        CliRun r = CliRun.of(home, args);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     private static String page(String name) {

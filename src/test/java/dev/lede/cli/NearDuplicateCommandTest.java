@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,13 +65,10 @@ class NearDuplicateCommandTest {
     }
 
     private int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = LedeCommand.execute(
-                args, new PrintWriter(o), new PrintWriter(e), new CliEnvironment(home, false, false));
-        out = o.toString();
-        err = e.toString();
-        return code;
+        CliRun r = CliRun.of(home, args);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     @Test
