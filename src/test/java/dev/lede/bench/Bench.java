@@ -29,7 +29,7 @@ public final class Bench {
             Map.entry("articles", "20000"),
             Map.entry("sizes", ""),
             Map.entry("repeat", "3"),
-            Map.entry("systems", "lede,lucene,fts5"),
+            Map.entry("systems", "lede,lucene,lucene-plain,fts5"),
             Map.entry("data", System.getProperty("lede.shared.data", "../shared/data")),
             Map.entry("seed", "42"),
             Map.entry("queries-per-kind", "20"),

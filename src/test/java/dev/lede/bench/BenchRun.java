@@ -3,6 +3,7 @@ package dev.lede.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,10 +66,14 @@ public final class BenchRun {
         System.gc();
         try (HeapWatch heap = new HeapWatch();
                 SearchSystem s = SearchSystem.named(system, Runtime.getRuntime().availableProcessors())) {
+            long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             s.ingest(work, corpus);
             double seconds = (System.nanoTime() - t0) / 1e9;
             r.put("ingestSeconds", seconds);
+            // CPU time of the whole process (every thread, GC and JIT included): what the ingest
+            // costs regardless of what else the machine runs meanwhile.
+            r.put("ingestCpuSeconds", (processCpuNanos() - cpu0) / 1e9);
             r.put("ingestDocsPerSec", corpus.size() / seconds);
             r.put("ingestMBPerSec", textBytes / 1e6 / seconds);
             r.put("indexBytes", sizeOf(work));
@@ -94,6 +99,14 @@ public final class BenchRun {
         }
         r.put("peakRssBytes", peakRss());
         return r;
+    }
+
+    /** CPU time this process has used so far, in nanoseconds (-1 where unknown). */
+    static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     /**

@@ -27,7 +27,7 @@ final class CostCurve {
             List.of("indexMB", "index size, MB"));
 
     private static final Map<String, String> COLOURS =
-            Map.of("lede", "#d62728", "lucene", "#1f77b4", "fts5", "#2ca02c");
+            Map.of("lede", "#d62728", "lucene", "#1f77b4", "lucene-plain", "#9467bd", "fts5", "#2ca02c");
 
     /** Median per metric, system and size: metric -> system -> articles -> median. */
     private final Map<String, Map<String, TreeMap<Integer, Double>>> medians = new TreeMap<>();

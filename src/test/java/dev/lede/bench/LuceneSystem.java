@@ -1,10 +1,16 @@
 package dev.lede.bench;
 
+import dev.lede.internal.schema.BodyFingerprint;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -14,10 +20,15 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.LimitTokenCountFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
@@ -49,32 +60,51 @@ import org.apache.lucene.util.QueryBuilder;
  * fed from all indexing threads with the same RAM buffer Lede picks, one commit at the end, a
  * SearcherManager, and a default UnifiedHighlighter over the returned page.
  *
- * <p>Not in the baseline: Lede's content hash (binary doc values, and the look-up that skips
- * unchanged articles). A later run should report it as its own line.
+ * <p>As {@code lucene} it also does the work Lede's search features add to every article, each
+ * field analysed on its own the usual way (a per-field analyzer): a content hash (SHA-256 of the
+ * article, 16 bytes of binary doc values), the unstemmed words of title and body (spelling), the
+ * title's words, their 1-20 character prefixes and the first word's (autocomplete), and the
+ * body's near-duplicate fingerprint (Lede's MinHash function, the one part not written out here:
+ * an algorithm, not Lucene work) as binary doc values and band points. As {@code lucene-plain} it
+ * indexes id, title and body only, so the two lines show what those features cost in Lucene.
  */
 final class LuceneSystem implements SearchSystem {
     static final String ID = "id";
     static final String TITLE = "title";
     static final String BODY = "body";
+    static final String HASH = "hash";
+    static final String WORDS = "words";
+    static final String TITLE_WORDS = "title.words";
+    static final String TITLE_PREFIX = "title.prefix";
+    static final String TITLE_LEAD = "title.lead";
+    static final String FINGERPRINT = "dup.fingerprint";
+    static final String BANDS = "dup.band";
     private static final float TITLE_WEIGHT = 0.5f;
     private static final FieldType TEXT = textWithOffsets();
+    private static final FieldType WORD_TERMS = docsOnly();
 
     private final int threads;
+    private final boolean features;
     private final BM25Similarity similarity = new BM25Similarity(1.2f, 0.6f);
-    private final Analyzer analyzer = new NewsText();
+    private final Analyzer analyzer = new PerFieldAnalyzerWrapper(new NewsText(), Map.of(
+            WORDS, new Words(false, false),
+            TITLE_WORDS, new Words(false, false),
+            TITLE_PREFIX, new Words(true, false),
+            TITLE_LEAD, new Words(true, true)));
     private final QueryBuilder queries = new QueryBuilder(analyzer);
     private FSDirectory directory;
     private IndexWriter writer;
     private SearcherManager searchers;
     private UnifiedHighlighter highlighter;
 
-    LuceneSystem(int threads) {
+    LuceneSystem(int threads, boolean features) {
         this.threads = threads;
+        this.features = features;
     }
 
     @Override
     public String name() {
-        return "lucene";
+        return features ? "lucene" : "lucene-plain";
     }
 
     @Override
@@ -108,7 +138,7 @@ final class LuceneSystem implements SearchSystem {
                     () -> {
                         try {
                             for (BenchDoc d = next(docs); d != null && failure.get() == null; d = next(docs)) {
-                                writer.updateDocument(new Term(ID, d.id()), document(d));
+                                writer.updateDocument(new Term(ID, d.id()), document(d, features));
                             }
                         } catch (Throwable e) {
                             failure.compareAndSet(null, e);
@@ -137,13 +167,42 @@ final class LuceneSystem implements SearchSystem {
         }
     }
 
-    static Document document(BenchDoc d) {
+    static Document document(BenchDoc d, boolean features) {
         Document doc = new Document();
         doc.add(new StringField(ID, d.id(), Field.Store.YES));
         doc.add(new SortedDocValuesField(ID, new BytesRef(d.id())));
         doc.add(new Field(TITLE, d.title(), TEXT));
         doc.add(new Field(BODY, d.body(), TEXT));
+        if (features) {
+            doc.add(new BinaryDocValuesField(HASH, new BytesRef(contentHash(d))));
+            doc.add(new Field(WORDS, d.title(), WORD_TERMS));
+            doc.add(new Field(WORDS, d.body(), WORD_TERMS));
+            doc.add(new Field(TITLE_WORDS, d.title(), WORD_TERMS));
+            doc.add(new Field(TITLE_PREFIX, d.title(), WORD_TERMS));
+            doc.add(new Field(TITLE_LEAD, d.title(), WORD_TERMS));
+            BodyFingerprint f = BodyFingerprint.of(d.body());
+            if (f != null) {
+                doc.add(new BinaryDocValuesField(FINGERPRINT, new BytesRef(f.toBytes())));
+                for (long key : f.bandKeys()) {
+                    doc.add(new LongPoint(BANDS, key));
+                }
+            }
+        }
         return doc;
+    }
+
+    private static byte[] contentHash(BenchDoc d) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String value : List.of(d.id(), d.title(), d.body())) {
+                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+                sha.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+                sha.update(bytes);
+            }
+            return Arrays.copyOf(sha.digest(), 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The Lucene query: each word (or the phrase) in title^0.5 and body, scores added. */
@@ -213,6 +272,39 @@ final class LuceneSystem implements SearchSystem {
         type.setStored(true);
         type.freeze();
         return type;
+    }
+
+    private static FieldType docsOnly() {
+        FieldType type = new FieldType();
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setTokenized(true);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
+    }
+
+    /** Unstemmed words (no stop words); or their 1-20 character prefixes; or the first word's. */
+    static final class Words extends Analyzer {
+        private final boolean prefixes;
+        private final boolean firstOnly;
+
+        Words(boolean prefixes, boolean firstOnly) {
+            this.prefixes = prefixes;
+            this.firstOnly = firstOnly;
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            StandardTokenizer source = new StandardTokenizer();
+            TokenStream result = new ASCIIFoldingFilter(new LowerCaseFilter(new EnglishPossessiveFilter(source)));
+            if (firstOnly) {
+                result = new LimitTokenCountFilter(result, 1);
+            }
+            if (prefixes) {
+                result = new EdgeNGramTokenFilter(result, 1, 20, true);
+            }
+            return new TokenStreamComponents(source, result);
+        }
     }
 
     /** The chain Lede's schema uses: word breaks, possessives, lowercase, folding, stop words, Porter. */

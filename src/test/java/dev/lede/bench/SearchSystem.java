@@ -30,9 +30,10 @@ interface SearchSystem extends AutoCloseable {
     static SearchSystem named(String name, int threads) {
         return switch (name) {
             case "lede" -> new LedeSystem(threads);
-            case "lucene" -> new LuceneSystem(threads);
+            case "lucene" -> new LuceneSystem(threads, true);
+            case "lucene-plain" -> new LuceneSystem(threads, false);
             case "fts5" -> new Fts5System();
-            default -> throw new IllegalArgumentException("unknown system: " + name + " (lede, lucene, fts5)");
+            default -> throw new IllegalArgumentException("unknown system: " + name + " (lede, lucene, lucene-plain, fts5)");
         };
     }
 }

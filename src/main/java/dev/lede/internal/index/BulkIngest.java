@@ -8,9 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -228,7 +226,8 @@ public final class BulkIngest {
         final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE_PER_THREAD);
         Thread thread;
         // Ids this thread wrote in this ingest, with the first 8 bytes of their hash.
-        private final Map<String, Long> written = new HashMap<>();
+        private final WrittenIds written = new WrittenIds();
+        private final long[] earlier = new long[1];
         private final IndexedHashes indexed = new IndexedHashes(snapshot);
 
         @Override
@@ -272,9 +271,8 @@ public final class BulkIngest {
             Article a = item.article();
             byte[] hash = ContentHash.of(a);
             long prefix = prefix(hash);
-            Long earlier = written.put(a.id(), prefix);
-            if (earlier != null) {
-                if (earlier == prefix) {
+            if (written.put(a.id(), prefix, earlier)) {
+                if (earlier[0] == prefix) {
                     unchanged.increment();
                 } else {
                     upsert(item, hash);

@@ -47,6 +47,15 @@ final class NewsAnalyzer extends Analyzer {
         return new ASCIIFoldingFilter(result);
     }
 
+    /** The rest of the index-time chain after {@link #words}: English stop words, then stemming. */
+    static TokenStream stemmed(TokenStream words) {
+        return stemmed(words, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    }
+
+    private static TokenStream stemmed(TokenStream words, CharArraySet stopWords) {
+        return new PorterStemFilter(new StopFilter(words, stopWords));
+    }
+
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         StandardTokenizer source = new StandardTokenizer();
@@ -54,9 +63,7 @@ final class NewsAnalyzer extends Analyzer {
         if (synonyms != null) {
             result = new SynonymGraphFilter(result, synonyms, true);
         }
-        result = new StopFilter(result, stopWords);
-        result = new PorterStemFilter(result);
-        return new TokenStreamComponents(source, result);
+        return new TokenStreamComponents(source, stemmed(result, stopWords));
     }
 
     @Override

@@ -310,8 +310,12 @@ public final class Schema {
         Document doc = new Document();
         doc.add(new StringField(ID, article.id(), Field.Store.YES));
         doc.add(new SortedDocValuesField(ID, new BytesRef(article.id())));
-        doc.add(new Field(TITLE, article.title(), TEXT_WITH_OFFSETS));
-        doc.add(new Field(BODY, article.body(), TEXT_WITH_OFFSETS));
+        // Title and body are analysed once each, here, for their own fields and the word fields.
+        ArticleWords words = new ArticleWords();
+        doc.add(new Field(TITLE, words.title(article.title()), TEXT_WITH_OFFSETS));
+        doc.add(new StoredField(TITLE, article.title()));
+        doc.add(new Field(BODY, words.body(article.body()), TEXT_WITH_OFFSETS));
+        doc.add(new StoredField(BODY, article.body()));
         addKeyword(doc, SOURCE, article.source());
         for (String author : article.authors()) {
             addKeyword(doc, AUTHOR, author);
@@ -341,12 +345,12 @@ public final class Schema {
             doc.add(new BinaryDocValuesField(ORIGIN_HASH, new BytesRef(from.hash())));
             doc.add(new NumericDocValuesField(ORIGIN_ARTICLES, from.articles()));
         }
-        addFacetsAndWords(doc, article);
+        addFacetsAndWords(doc, article, words);
         return doc;
     }
 
     /** Facet doc values, and the unstemmed words for spelling suggestions and title autocomplete. */
-    private void addFacetsAndWords(Document doc, Article article) {
+    private void addFacetsAndWords(Document doc, Article article, ArticleWords words) {
         addFacet(doc, FACET_SOURCE, SOURCE, article.source());
         article.authors().forEach(a -> addFacet(doc, FACET_AUTHOR, AUTHOR, a));
         article.topics().forEach(t -> addFacet(doc, FACET_TOPIC, TOPIC, t));
@@ -354,11 +358,11 @@ public final class Schema {
             String day = article.published().date().toString();
             doc.add(new SortedSetDocValuesField(FACET_DAY, new BytesRef(day)));
         }
-        doc.add(new Field(WORDS, article.title(), DOCS_ONLY));
-        doc.add(new Field(WORDS, article.body(), DOCS_ONLY));
-        doc.add(new Field(TITLE_WORDS, article.title(), DOCS_ONLY));
-        doc.add(new Field(TITLE_PREFIX, article.title(), DOCS_ONLY));
-        doc.add(new Field(TITLE_LEAD, article.title(), DOCS_ONLY));
+        // After title and body: these read the words their analysis saw (ArticleWords).
+        doc.add(new Field(WORDS, words.words(), DOCS_ONLY));
+        doc.add(new Field(TITLE_WORDS, words.titleWords(), DOCS_ONLY));
+        doc.add(new Field(TITLE_PREFIX, words.titlePrefixes(), DOCS_ONLY));
+        doc.add(new Field(TITLE_LEAD, words.titleLead(), DOCS_ONLY));
     }
 
     private void addFacet(Document doc, String facetField, String keywordField, String value) {
@@ -459,10 +463,10 @@ public final class Schema {
     }
 
     private static FieldType textWithOffsets() {
+        // Stored separately (a field indexed from a token stream cannot be stored).
         FieldType type = new FieldType();
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.setTokenized(true);
-        type.setStored(true);
         type.freeze();
         return type;
     }

@@ -136,6 +136,64 @@ class SchemaTest {
     }
 
     @Test
+    void toDocument_indexesEveryTextAndWordField_exactlyAsItsAnalyzerWould() throws IOException {
+        // Title and body are analysed once per article (ArticleWords); the word fields reuse what
+        // that analysis saw. The terms and frequencies must be those of each field's own analyzer.
+        String title = "Mayor Adams’ Café plan: the city’s Plan B, plans and PLANNING";
+        String body = "The mayor’s café reopened. Cafés were closed; the mayor said the café's plan works. "
+                + "Naïve plans, planned again, and again: the end.";
+        try (var dir = new org.apache.lucene.store.ByteBuffersDirectory();
+                var writer = new org.apache.lucene.index.IndexWriter(
+                        dir, new org.apache.lucene.index.IndexWriterConfig(SCHEMA.analyzer()))) {
+            writer.addDocument(SCHEMA.toDocument(Article.builder("a").title(title).body(body).build()));
+            writer.commit();
+            try (var reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
+                var leaf = reader.leaves().get(0).reader();
+                assertThat(indexedTerms(leaf, Schema.TITLE)).isEqualTo(counted(tokens(Schema.TITLE, title)));
+                assertThat(indexedTerms(leaf, Schema.BODY)).isEqualTo(counted(tokens(Schema.BODY, body)));
+                List<String> words = new ArrayList<>(tokens(Schema.WORDS, title));
+                words.addAll(tokens(Schema.WORDS, body));
+                assertThat(indexedTerms(leaf, Schema.WORDS).keySet())
+                        .isEqualTo(counted(words).keySet())
+                        .contains("adams", "cafe", "city", "the", "planning", "naive");
+                assertThat(indexedTerms(leaf, Schema.TITLE_WORDS).keySet())
+                        .isEqualTo(counted(tokens(Schema.TITLE_WORDS, title)).keySet());
+                assertThat(indexedTerms(leaf, Schema.TITLE_PREFIX).keySet())
+                        .isEqualTo(counted(tokens(Schema.TITLE_PREFIX, title)).keySet())
+                        .contains("p", "pl", "planning", "b");
+                assertThat(indexedTerms(leaf, Schema.TITLE_LEAD).keySet())
+                        .containsExactlyInAnyOrder("m", "ma", "may", "mayo", "mayor");
+                // Offsets still point into the stored text, for highlighting.
+                var postings = leaf.postings(new org.apache.lucene.index.Term(Schema.BODY, "cafe"),
+                        org.apache.lucene.index.PostingsEnum.OFFSETS);
+                postings.nextDoc();
+                postings.nextPosition();
+                String stored = reader.storedFields().document(0).get(Schema.BODY);
+                assertThat(stored).isEqualTo(body);
+                assertThat(stored.substring(postings.startOffset(), postings.endOffset())).isEqualTo("café");
+            }
+        }
+    }
+
+    private static java.util.Map<String, Long> counted(List<String> tokens) {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        tokens.forEach(t -> out.merge(t, 1L, Long::sum));
+        return out;
+    }
+
+    private static java.util.Map<String, Long> indexedTerms(org.apache.lucene.index.LeafReader leaf, String field)
+            throws IOException {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        var terms = leaf.terms(field).iterator();
+        for (var t = terms.next(); t != null; t = terms.next()) {
+            var postings = terms.postings(null, org.apache.lucene.index.PostingsEnum.FREQS);
+            postings.nextDoc();
+            out.put(t.utf8ToString(), (long) postings.freq());
+        }
+        return out;
+    }
+
+    @Test
     void facetValue_isTheFilterKeyThenTheValueAsGiven() {
         assertThat(SCHEMA.facetValue(Schema.SOURCE, "  Réuters  Wire ")).isEqualTo("reuters wire\u001fRéuters  Wire");
         assertThat(SCHEMA.facetValue(Schema.AUTHOR, "A\u001fB")).isEqualTo("a b\u001fA B");

@@ -1,0 +1,110 @@
+package dev.lede.bench;
+
+import dev.lede.ArticleIndex;
+import dev.lede.query.Highlight;
+import dev.lede.query.SearchRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Where Lede's search time goes beyond Lucene's, in one JVM on one index (so the machine's load
+ * hits every arm alike): the benchmark's query set, top 10 without snippets, run round-robin by
+ * each arm in turn, 2 s of warm-up then {@code rounds} rounds; prints each arm's median and its
+ * ratio to raw Lucene on the same index.
+ *
+ * <pre>
+ *   docs/measure/bench.sh --systems lede --articles 100000 --repeat 1   # builds target/bench/index-lede
+ *   java -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
+ *       dev.lede.bench.SearchTax target/bench/index-lede 100000 [rounds]
+ * </pre>
+ */
+public final class SearchTax {
+    private SearchTax() {}
+
+    private interface Arm {
+        void run(BenchQuery q) throws Exception;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path folder = Path.of(args[0]);
+        int articles = Integer.parseInt(args[1]);
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        Corpus corpus = Corpus.load("reuters", Path.of(System.getProperty("lede.shared.data", "../shared/data")), articles, 42);
+        List<BenchQuery> queries = QuerySet.generate(corpus, 20, 42);
+        LuceneSystem lucene = new LuceneSystem(1, false); // only for its query(): title^0.5 + body
+        try (ArticleIndex index = ArticleIndex.openReadOnly(folder);
+                DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder))) {
+            IndexSearcher raw = new IndexSearcher(reader);
+            raw.setSimilarity(new BM25Similarity(1.2f, 0.6f));
+            Function<BenchQuery, SearchRequest> request =
+                    q -> SearchRequest.of(q.lede()).size(SearchSystem.TOP).highlight(Highlight.none());
+            List<String> names = List.of("lucene", "lede", "lede, no time limit");
+            List<Arm> arms = List.of(
+                    q -> {
+                        TopDocs top = raw.search(lucene.query(q), SearchSystem.TOP);
+                        StoredFields stored = raw.storedFields();
+                        for (ScoreDoc d : top.scoreDocs) {
+                            stored.document(d.doc);
+                        }
+                    },
+                    q -> index.search(request.apply(q)),
+                    q -> index.search(request.apply(q).timeout(Duration.ZERO)));
+            long warmEnd = System.nanoTime() + 2_000_000_000L;
+            while (System.nanoTime() < warmEnd) {
+                for (Arm arm : arms) {
+                    for (BenchQuery q : queries) {
+                        arm.run(q);
+                    }
+                }
+            }
+            List<long[]> times = new ArrayList<>();
+            arms.forEach(a -> times.add(new long[rounds * queries.size()]));
+            int k = 0;
+            for (int r = 0; r < rounds; r++) {
+                for (BenchQuery q : queries) {
+                    for (int i = 0; i < arms.size(); i++) {
+                        int a = (i + k) % arms.size(); // rotate which arm goes first
+                        long t = System.nanoTime();
+                        arms.get(a).run(q);
+                        times.get(a)[k] = System.nanoTime() - t;
+                    }
+                    k++;
+                }
+            }
+            // Per kind of query: each arm's median over that kind's runs.
+            for (BenchQuery.Kind kind : BenchQuery.Kind.values()) {
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-10s", kind));
+                for (int i = 0; i < arms.size(); i++) {
+                    List<Long> mine = new ArrayList<>();
+                    for (int j = 0; j < k; j++) {
+                        if (queries.get(j % queries.size()).kind() == kind) {
+                            mine.add(times.get(i)[j]);
+                        }
+                    }
+                    mine.sort(null);
+                    line.append(String.format(Locale.ROOT, "  %s %.3f ms", names.get(i), mine.get(mine.size() / 2) / 1e6));
+                }
+                System.out.println(line);
+            }
+            times.forEach(Arrays::sort);
+            double base = times.get(0)[k / 2];
+            for (int i = 0; i < arms.size(); i++) {
+                long[] t = times.get(i);
+                System.out.printf(Locale.ROOT, "%-22s p50 %.3f ms  p90 %.3f ms  p50 ratio to lucene %.2f%n",
+                        names.get(i), t[k / 2] / 1e6, t[k * 9 / 10] / 1e6, t[k / 2] / base);
+            }
+        }
+    }
+}
