@@ -9,6 +9,7 @@
 # every repetition. It prints a Markdown table (medians [min-max], ratios Lede/Lucene and
 # Lede/FTS5) and writes target/bench/results.md, results.csv (every run, for the cost curve) and
 # results.json. The benchmark code is test code (src/test/java/dev/lede/bench): never in the jar.
+# For one operation at a time (analysis, a batch, a query, snippets) under JMH, see jmh.sh.
 #
 # Options (--name value; defaults in brackets):
 #   --corpus            reuters | bbc | path/to/articles.jsonl (id, title, body)     [reuters]

@@ -39,6 +39,7 @@ class ProjectReadmeTest {
                 diagnostics,
                 "-encoding",
                 "UTF-8",
+                "-proc:none", // JMH's generator is on the test class path (for docs/measure/jmh.sh)
                 "-classpath",
                 testClassPath(),
                 "-d",

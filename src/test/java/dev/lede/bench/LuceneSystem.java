@@ -110,14 +110,7 @@ final class LuceneSystem implements SearchSystem {
     @Override
     public void ingest(Path folder, Iterable<BenchDoc> articles) throws IOException {
         directory = FSDirectory.open(folder);
-        // The RAM buffer Lede's IndexConfig.defaults() picks: an eighth of the heap, 16 to 512 MB.
-        long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
-        IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                .setRAMBufferSizeMB(Math.max(16, Math.min(512, heapMb / 8)))
-                .setSimilarity(similarity)
-                .setCommitOnClose(false);
-        writer = new IndexWriter(directory, config);
+        writer = new IndexWriter(directory, writerConfig());
         feed(articles.iterator());
         writer.commit();
         searchers = new SearcherManager(writer, new SearcherFactory() {
@@ -128,6 +121,17 @@ final class LuceneSystem implements SearchSystem {
                 return s;
             }
         });
+    }
+
+    /** A new writer's settings: a new index, this system's analyzer and BM25, commits only when asked. */
+    IndexWriterConfig writerConfig() {
+        // The RAM buffer Lede's IndexConfig.defaults() picks: an eighth of the heap, 16 to 512 MB.
+        long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        return new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(Math.max(16, Math.min(512, heapMb / 8)))
+                .setSimilarity(similarity)
+                .setCommitOnClose(false);
     }
 
     private void feed(Iterator<BenchDoc> docs) throws IOException {

@@ -1,0 +1,120 @@
+package dev.lede.bench;
+
+import dev.lede.ArticleIndex;
+import dev.lede.IndexConfig;
+import dev.lede.article.Article;
+import dev.lede.ingest.IngestOptions;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A batch of Reuters articles into a fresh in-memory index (a {@code ByteBuffersDirectory} for
+ * both), until it is committed and searchable. Lede: {@link ArticleIndex#inMemory(IndexConfig)}
+ * and {@code addAll} with one indexing thread (its pipeline hands the articles from the calling
+ * thread to that one; the content-hash look-up, commit and refresh are in the time). Raw Lucene:
+ * {@link LuceneSystem#document} and {@code updateDocument} on the calling thread, a commit and a
+ * near-real-time reader. Opening and closing the index is outside the time.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class BatchIndexBenchmark {
+    private static final IngestOptions ONE_THREAD = IngestOptions.defaults().threads(1);
+    // No timed refresh thread: the ingest refreshes when it commits, and nothing searches meanwhile.
+    private static final IndexConfig MANUAL_REFRESH = IndexConfig.defaults().refreshInterval(Duration.ZERO);
+
+    @Param({"lede", "lucene"})
+    public String system;
+
+    @Param("1000")
+    public int articles;
+
+    private final List<BenchDoc> docs = new ArrayList<>();
+    private final List<Article> asArticles = new ArrayList<>();
+    private final LuceneSystem baseline = new LuceneSystem(1);
+    private ArticleIndex lede;
+    private IndexWriter writer;
+    private DirectoryReader reader;
+    private long written;
+
+    @Setup(Level.Trial)
+    public void load() throws IOException {
+        if (!system.equals("lede") && !system.equals("lucene")) {
+            throw new IllegalArgumentException("unknown system: " + system + " (lede, lucene)");
+        }
+        for (BenchDoc d : ReutersSlice.first(articles)) {
+            docs.add(d);
+            asArticles.add(
+                    Article.builder(d.id()).title(d.title()).body(d.body()).build());
+        }
+    }
+
+    @Setup(Level.Invocation)
+    public void open() throws IOException {
+        if (system.equals("lede")) {
+            lede = ArticleIndex.inMemory(MANUAL_REFRESH);
+        } else {
+            writer = new IndexWriter(new ByteBuffersDirectory(), baseline.writerConfig());
+        }
+    }
+
+    @Benchmark
+    public long addBatch() throws IOException {
+        if (system.equals("lede")) {
+            written = lede.addAll(asArticles, ONE_THREAD).added();
+        } else {
+            for (BenchDoc d : docs) {
+                writer.updateDocument(new Term(LuceneSystem.ID, d.id()), LuceneSystem.document(d));
+            }
+            writer.commit();
+            reader = DirectoryReader.open(writer);
+            written = reader.numDocs();
+        }
+        return written;
+    }
+
+    @TearDown(Level.Invocation)
+    public void close() throws IOException {
+        if (lede != null) {
+            lede.close();
+        }
+        if (reader != null) {
+            reader.close();
+        }
+        if (writer != null) {
+            Directory directory = writer.getDirectory();
+            writer.close();
+            directory.close();
+        }
+        lede = null;
+        reader = null;
+        writer = null;
+        if (written != docs.size()) {
+            throw new IllegalStateException(system + " indexed " + written + " of " + docs.size() + " articles");
+        }
+    }
+}
