@@ -33,8 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * both), until it is committed and searchable. Lede: {@link ArticleIndex#inMemory(IndexConfig)}
  * and {@code addAll} with one indexing thread (its pipeline hands the articles from the calling
  * thread to that one; the content-hash look-up, commit and refresh are in the time). Raw Lucene:
- * {@link LuceneSystem#document} and {@code updateDocument} on the calling thread, a commit and a
- * near-real-time reader. Opening and closing the index is outside the time.
+ * {@link LuceneSystem#document} with the fields of Lede's schema (the {@code lucene} line of
+ * bench.sh: word, title-prefix and fingerprint fields included) and {@code updateDocument} on the
+ * calling thread, a commit and a near-real-time reader. Opening and closing the index is outside the time.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -55,7 +56,7 @@ public class BatchIndexBenchmark {
 
     private final List<BenchDoc> docs = new ArrayList<>();
     private final List<Article> asArticles = new ArrayList<>();
-    private final LuceneSystem baseline = new LuceneSystem(1);
+    private final LuceneSystem baseline = new LuceneSystem(1, true);
     private ArticleIndex lede;
     private IndexWriter writer;
     private DirectoryReader reader;
@@ -88,7 +89,7 @@ public class BatchIndexBenchmark {
             written = lede.addAll(asArticles, ONE_THREAD).added();
         } else {
             for (BenchDoc d : docs) {
-                writer.updateDocument(new Term(LuceneSystem.ID, d.id()), LuceneSystem.document(d));
+                writer.updateDocument(new Term(LuceneSystem.ID, d.id()), LuceneSystem.document(d, true));
             }
             writer.commit();
             reader = DirectoryReader.open(writer);
