@@ -204,7 +204,7 @@ public final class ArticleSearcher {
                 && (collapsed != null
                         ? collapsed.more()
                         : !exact || total.value() > skip + page.length || after != null);
-        String next = more ? SearchCursor.encode(order, (FieldDoc) page[page.length - 1]) : null;
+        String next = more ? SearchCursor.encode(order, withId((FieldDoc) page[page.length - 1], hits.getLast())) : null;
         return new SearchResults(total.value(), exact, hits, next, since(start), timedOut);
     }
 
@@ -231,12 +231,14 @@ public final class ArticleSearcher {
         if (tieAtEnd || tieAtStart) {
             return searcher.search(query, new TopFieldCollectorManager(sort, skip + size, null, threshold));
         }
-        // Only the page is ever read from the window: ids for it, ties within it by id.
+        // Only the page is ever read from the window, and only ties within it need ids (read from doc
+        // values here); the others get theirs from their stored article (see ranked: the cursor).
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         FieldDoc[] window = new FieldDoc[end];
         for (int i = 0; i < end; i++) {
             BytesRef id = null;
-            if (i >= skip) {
+            boolean tied = (i > skip && d[i].score == d[i - 1].score) || (i + 1 < end && d[i].score == d[i + 1].score);
+            if (i >= skip && tied) {
                 LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d[i].doc, leaves));
                 SortedDocValues ids = leaf.reader().getSortedDocValues(Schema.ID);
                 if (ids != null && ids.advanceExact(d[i].doc - leaf.docBase)) {
@@ -252,6 +254,14 @@ public final class ArticleSearcher {
         return new TopDocs(top.totalHits, window);
     }
 
+    /** The hit's sort values with its id, which a relevance page leaves out unless it was tied. */
+    private static FieldDoc withId(FieldDoc last, Hit hit) {
+        if (last.fields.length < 2 || last.fields[1] != null) {
+            return last;
+        }
+        return new FieldDoc(last.doc, last.score, new Object[] {last.fields[0], new BytesRef(hit.id())});
+    }
+
     private static int compareIds(BytesRef a, BytesRef b) {
         // As the id sort does: an article without an id value (none is written) comes first.
         if (a == null || b == null) {
@@ -262,7 +272,8 @@ public final class ArticleSearcher {
 
     /**
      * A searcher over the same point in time that stops when {@code limit} says: while scoring (it then
-     * keeps the hits found so far and reports {@link IndexSearcher#timedOut()}) and, for the strict
+     * keeps the hits found so far and reports {@link IndexSearcher#timedOut()}; {@link
+     * BoundedSearcher}) and, for the strict
      * syntax, also while enumerating terms to expand wildcards, fuzzy terms and ranges (it then
      * throws), which Lucene's searcher timeout alone does not cover. The lenient syntax expands
      * nothing, so it is spared the checks on every term the reader reads.
@@ -272,13 +283,12 @@ public final class ArticleSearcher {
         if (limit == null) {
             return searcher;
         }
-        IndexSearcher s = new IndexSearcher(
+        return new BoundedSearcher(
                 expands
                         ? ExitableDirectoryReader.wrap((DirectoryReader) searcher.getIndexReader(), limit)
-                        : searcher.getIndexReader());
-        s.setSimilarity(searcher.getSimilarity());
-        s.setTimeout(limit);
-        return s;
+                        : searcher.getIndexReader(),
+                searcher.getSimilarity(),
+                limit);
     }
 
     // Nothing to rank by (only exclusions, or only filters): newest first, as a news reader expects.

@@ -97,9 +97,15 @@ final class SpellingSuggester {
         Matcher m = WORD.matcher(text);
         while (m.find()) {
             String word = m.group();
-            String better = skip(text, m.start(), m.end(), syntax) ? null : better(checker, reader, word, fewHits);
+            String term = skip(text, m.start(), m.end(), syntax) ? null : term(word);
+            if (term == null) {
+                continue;
+            }
+            Term t = new Term(Schema.WORDS, term);
+            int df = reader.docFreq(t); // once per word: a look-up in every segment
+            String better = better(checker, reader, t, df, fewHits);
             if (better != null) {
-                missing |= reader.docFreq(new Term(Schema.WORDS, term(word))) == 0;
+                missing |= df == 0;
                 out.append(text, last, m.start()).append(sameCase(word, better));
                 last = m.end();
                 changed = true;
@@ -108,14 +114,9 @@ final class SpellingSuggester {
         return changed ? new Respelling(out.append(text, last, text.length()).toString(), missing) : null;
     }
 
-    private String better(DirectSpellChecker checker, IndexReader reader, String word, boolean fewHits)
+    private String better(DirectSpellChecker checker, IndexReader reader, Term t, int df, boolean fewHits)
             throws IOException {
-        String term = term(word);
-        if (term == null) {
-            return null;
-        }
-        Term t = new Term(Schema.WORDS, term);
-        int df = reader.docFreq(t);
+        String term = t.text();
         if (df > (fewHits ? RARE : 0)) {
             return null;
         }
