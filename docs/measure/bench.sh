@@ -5,9 +5,10 @@
 #   docs/measure/bench.sh --corpus reuters --sizes 20000,100000,500000,1000000 --repeat 3
 #
 # Each system runs in its own fresh JVM (Lede through its public API; raw Lucene written by hand
-# the best-practice way with Lede's default schema; FTS5 through sqlite-jdbc), the order rotating
-# every repetition. It prints a Markdown table (medians [min-max], ratios Lede/Lucene and
-# Lede/FTS5) and writes target/bench/results.md, results.csv (every run, for the cost curve) and
+# the best-practice way doing the index work of Lede's default schema, as "lucene", and with id,
+# title and body only, as "lucene-plain", which shows what Lede's search features cost; FTS5
+# through sqlite-jdbc), the order rotating every repetition. It prints a Markdown table (medians
+# [min-max], ratios of Lede to each other system) and writes target/bench/results.md, results.csv (every run, for the cost curve) and
 # results.json. The benchmark code is test code (src/test/java/dev/lede/bench): never in the jar.
 # For one operation at a time (analysis, a batch, a query, snippets) under JMH, see jmh.sh.
 #
@@ -19,10 +20,10 @@
 #                       size (in <out>/size-N/), then the cost curve of all sizes:
 #                       <out>/cost-curve.svg and cost-curve.md (overrides --articles)   []
 #   --repeat            runs per system                                               [3]
-#   --systems           comma-separated subset of lede,lucene,fts5                    [all three]
+#   --systems           comma-separated subset of lede,lucene,lucene-plain,fts5       [all four]
 #   --queries-per-kind  queries of each kind (high/mid/low-df word, OR, AND, phrase)  [20]
 #   --passes            timed passes over the query set per setting                   [3]
-#   --xmx               heap of each system's JVM                                     [1g]
+#   --xmx               heap of each system's JVM (-Xms and -Xmx)                     [1g]
 #   --seed              corpus recombination and query choice                         [42]
 #   --data              folder holding reuters21578/ and bbc-news/                    [../shared/data]
 #   --out               output folder                                                 [target/bench]

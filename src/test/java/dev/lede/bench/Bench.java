@@ -57,7 +57,7 @@ public final class Bench {
         CostCurve curve = CostCurve.read(csvFiles);
         String caption = String.format(
                 Locale.ROOT,
-                "Cost by corpus size: %s corpus, %s repetition(s), -Xmx%s, Java %s, %d cores",
+                "Cost by corpus size: %s corpus, %s repetition(s), -Xms/-Xmx%s, Java %s, %d cores",
                 a.get("corpus"),
                 a.get("repeat"),
                 a.get("xmx"),
@@ -105,6 +105,10 @@ public final class Bench {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx" + a.get("xmx"),
+                // A fixed heap, as for any benchmark: with a growing one, the collector's sizing
+                // decisions (a small young generation collected many times a second) moved search
+                // medians by a third from run to run.
+                "-Xms" + a.get("xmx"),
                 "--enable-native-access=ALL-UNNAMED",
                 // Lucene's SIMD code paths; the same flags for every system.
                 "--add-modules",

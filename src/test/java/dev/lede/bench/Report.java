@@ -75,7 +75,7 @@ final class Report {
         md.append(String.format(
                 Locale.ROOT,
                 "Corpus %s, %,d articles (%.1f MB of text), %d queries, %s repetition(s), each system in a"
-                        + " fresh JVM (-Xmx%s, Java %s, %d cores, load average %.2f at start), %s.%n%n",
+                        + " fresh JVM (-Xms and -Xmx %s, Java %s, %d cores, load average %.2f at start), %s.%n%n",
                 options.get("corpus"),
                 ((Number) first.get("articles")).intValue(),
                 num(first, "textBytes") / 1e6,

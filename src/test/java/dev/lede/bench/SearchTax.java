@@ -27,7 +27,7 @@ import org.apache.lucene.store.FSDirectory;
  * <pre>
  *   docs/measure/bench.sh --systems lede --articles 100000 --repeat 1   # builds target/bench/index-lede
  *   java -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
- *       dev.lede.bench.SearchTax target/bench/index-lede 100000 [rounds]
+ *       dev.lede.bench.SearchTax target/bench/index-lede 100000 [rounds [writable]]
  * </pre>
  */
 public final class SearchTax {
@@ -44,7 +44,8 @@ public final class SearchTax {
         Corpus corpus = Corpus.load("reuters", Path.of(System.getProperty("lede.shared.data", "../shared/data")), articles, 42);
         List<BenchQuery> queries = QuerySet.generate(corpus, 20, 42);
         LuceneSystem lucene = new LuceneSystem(1, false); // only for its query(): title^0.5 + body
-        try (ArticleIndex index = ArticleIndex.openReadOnly(folder);
+        boolean writable = args.length > 3 && args[3].equals("writable"); // as the benchmark leaves it
+        try (ArticleIndex index = writable ? ArticleIndex.open(folder) : ArticleIndex.openReadOnly(folder);
                 DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder))) {
             IndexSearcher raw = new IndexSearcher(reader);
             raw.setSimilarity(new BM25Similarity(1.2f, 0.6f));

@@ -312,10 +312,8 @@ public final class Schema {
         doc.add(new SortedDocValuesField(ID, new BytesRef(article.id())));
         // Title and body are analysed once each, here, for their own fields and the word fields.
         ArticleWords words = new ArticleWords();
-        doc.add(new Field(TITLE, words.title(article.title()), TEXT_WITH_OFFSETS));
-        doc.add(new StoredField(TITLE, article.title()));
-        doc.add(new Field(BODY, words.body(article.body()), TEXT_WITH_OFFSETS));
-        doc.add(new StoredField(BODY, article.body()));
+        doc.add(words.title(TITLE, article.title(), TEXT_WITH_OFFSETS));
+        doc.add(words.body(BODY, article.body(), TEXT_WITH_OFFSETS));
         addKeyword(doc, SOURCE, article.source());
         for (String author : article.authors()) {
             addKeyword(doc, AUTHOR, author);
@@ -463,10 +461,10 @@ public final class Schema {
     }
 
     private static FieldType textWithOffsets() {
-        // Stored separately (a field indexed from a token stream cannot be stored).
         FieldType type = new FieldType();
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.setTokenized(true);
+        type.setStored(true);
         type.freeze();
         return type;
     }
