@@ -126,21 +126,36 @@ public final class BenchRun {
         return 0;
     }
 
-    /** QPS and latency percentiles for {@code passes} passes over the queries on {@code threads}. */
+    /**
+     * A timed setting lasts at least this long, whatever {@code passes} says: three passes of 120
+     * queries took under half a second on 2 threads, too short a window (one collection or
+     * scheduling hiccup moved QPS by a third).
+     */
+    static final long MIN_TIMED_NANOS = 3_000_000_000L;
+
+    /**
+     * QPS and latency percentiles for {@code passes} passes over the queries on {@code threads}, or
+     * as many more whole passes as it takes to fill {@link #MIN_TIMED_NANOS}.
+     */
     private static Map<String, Double> timed(
             SearchSystem s, List<BenchQuery> queries, boolean highlight, int threads, int passes)
             throws InterruptedException, IOException {
-        long[][] latencies = new long[threads][queries.size() * passes];
+        long[][] latencies = new long[threads][];
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> workers = new ArrayList<>();
         long t0 = System.nanoTime();
+        long minEnd = t0 + (passes > 1 ? MIN_TIMED_NANOS : 0); // one pass: a warm-up round
         for (int t = 0; t < threads; t++) {
             int thread = t;
+            latencies[t] = new long[queries.size() * passes];
             Thread w = new Thread(
                     () -> {
                         int n = 0;
                         try {
-                            for (int p = 0; p < passes; p++) {
+                            for (int p = 0; p < passes || System.nanoTime() < minEnd; p++) {
+                                if (n + queries.size() > latencies[thread].length) {
+                                    latencies[thread] = Arrays.copyOf(latencies[thread], latencies[thread].length * 2);
+                                }
                                 // Each thread starts at its own point, so they do not run the same query at once.
                                 for (int i = 0; i < queries.size(); i++) {
                                     BenchQuery q =
@@ -150,6 +165,7 @@ public final class BenchRun {
                                     latencies[thread][n++] = System.nanoTime() - start;
                                 }
                             }
+                            latencies[thread] = Arrays.copyOf(latencies[thread], n);
                         } catch (Throwable e) {
                             failure.compareAndSet(null, e);
                         }
