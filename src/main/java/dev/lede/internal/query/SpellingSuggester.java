@@ -32,8 +32,10 @@ import org.apache.lucene.search.spell.SuggestWord;
  * ({@code source:...}), strict-syntax operators and words with wildcard, fuzzy, boost or regex
  * marks, and words with digits. A word in no article is replaced by its closest word (fewest
  * edits, then the most frequent); when the query finds fewer than {@link
- * SearchResults#SUGGEST_BELOW} articles, so is a word found in at most {@value #RARE}, by a close
- * and more frequent one.
+ * SearchResults#SUGGEST_BELOW} articles, so is a word found in at most {@value #RARE}, by a more
+ * frequent one one edit away (a word that is in the index is far more often a rare word than a
+ * typo two edits from a common one, and looking two edits away made a search for a rare word four
+ * times slower: docs/bench).
  *
  * <p>Offered when a typed word is in no article and the respelt query finds at least as many
  * articles (and at least one): an OR of words finds many despite a typo, and the respelling finds
@@ -125,6 +127,7 @@ final class SpellingSuggester {
         // divides by the shorter word, so it would take "golds" (4 articles) over "gold" (399) for "goldd".
         SuggestWord best = null;
         int bestEdits = Integer.MAX_VALUE;
+        checker.setMaxEdits(df == 0 ? 2 : 1);
         for (SuggestWord w : checker.suggestSimilar(t, 5, reader, mode)) {
             int edits = edits(term, w.string);
             if (edits < bestEdits || (edits == bestEdits && w.freq > best.freq)) {
