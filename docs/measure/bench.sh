@@ -27,6 +27,8 @@
 #   --seed              corpus recombination and query choice                         [42]
 #   --data              folder holding reuters21578/ and bbc-news/                    [../shared/data]
 #   --out               output folder                                                 [target/bench]
+#   --redraw            yes: with --sizes, draw the curve again from the results
+#                       already in <out>/size-N/ (after a change to the plot), running nothing [no]
 #
 # Environment: JAVA_HOME (a JDK 21+; otherwise the newest found, as ./lede does).
 set -euo pipefail

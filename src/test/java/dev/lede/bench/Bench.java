@@ -36,6 +36,7 @@ public final class Bench {
             Map.entry("passes", "3"),
             Map.entry("warmup", "5"),
             Map.entry("xmx", "1g"),
+            Map.entry("redraw", "no"),
             Map.entry("out", "target/bench"));
 
     private Bench() {}
@@ -52,7 +53,9 @@ public final class Bench {
         for (String size : a.get("sizes").split(",")) {
             Map<String, String> one = new LinkedHashMap<>(a);
             one.put("articles", size.trim());
-            csvFiles.add(run(one, out.resolve("size-" + size.trim())));
+            Path folder = out.resolve("size-" + size.trim());
+            // --redraw yes: the curve again from the results already in --out, nothing run.
+            csvFiles.add(a.get("redraw").equals("yes") ? folder.resolve("results.csv") : run(one, folder));
         }
         CostCurve curve = CostCurve.read(csvFiles);
         String caption = String.format(

@@ -107,7 +107,7 @@ final class CostCurve {
                     colour(system),
                     legendX + 16,
                     escape(system)));
-            legendX += 80;
+            legendX += 40 + 7 * system.length(); // room for the name at the legend's font size
         }
         svg.append(String.format(
                 Locale.ROOT,
