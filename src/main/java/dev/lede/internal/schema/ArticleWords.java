@@ -2,13 +2,8 @@ package dev.lede.internal.schema;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Iterator;
-import java.util.List;
-import java.util.function.Supplier;
+import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
@@ -36,35 +31,77 @@ final class ArticleWords {
     // field is done (Lucene inverts one field at a time on the thread that adds the document).
     private static final ThreadLocal<Chain[]> CHAINS = ThreadLocal.withInitial(() -> new Chain[] {new Chain(), new Chain()});
 
-    // Lucene's char[] set: a repeated word costs a look-up, not a String.
-    private final CharArraySet words = new CharArraySet(256, false);
-    private final List<String> titleWords = new ArrayList<>();
+    // Every word seen, title first, one after the other in one buffer (no String per word, no set:
+    // the word fields keep no frequencies, so Lucene's own term hash drops the repeats).
+    private char[] chars = new char[2048];
+    private int[] ends = new int[256];
+    private int count;
+    private int titleCount;
 
     /** The title field, analysed as {@code title} is, noting its words. */
     Field title(String name, String text, FieldType type) {
-        return new Analysed(name, text, type, 0, titleWords);
+        return new Analysed(name, text, type, 0, true);
     }
 
     /** The body field, analysed as {@code body} is, noting its words. */
     Field body(String name, String text, FieldType type) {
-        return new Analysed(name, text, type, 1, null);
+        return new Analysed(name, text, type, 1, false);
+    }
+
+    /** Every word of the title and body (the field keeps no frequencies: repeats cost nothing). */
+    TokenStream words() {
+        return new WordList(false, false);
+    }
+
+    /** The words of the title. */
+    TokenStream titleWords() {
+        return new WordList(true, false);
+    }
+
+    /** Every 1 to {@value WordAnalyzers#MAX_PREFIX} character prefix of every title word. */
+    TokenStream titlePrefixes() {
+        return prefixes(new WordList(true, false));
+    }
+
+    /** The prefixes of the title's first word. */
+    TokenStream titleLead() {
+        return prefixes(new WordList(true, true));
+    }
+
+    private static TokenStream prefixes(TokenStream words) {
+        return new EdgeNGramTokenFilter(words, 1, WordAnalyzers.MAX_PREFIX, true);
+    }
+
+    private void add(char[] word, int length, boolean ofTitle) {
+        int start = count == 0 ? 0 : ends[count - 1];
+        if (start + length > chars.length) {
+            chars = Arrays.copyOf(chars, Math.max(chars.length * 2, start + length));
+        }
+        if (count == ends.length) {
+            ends = Arrays.copyOf(ends, count * 2);
+        }
+        System.arraycopy(word, 0, chars, start, length);
+        ends[count++] = start + length;
+        if (ofTitle) {
+            titleCount++;
+        }
     }
 
     /** A text field whose tokens come from this thread's chain, teeing words into this article. */
     private final class Analysed extends Field {
         private final int chain;
-        private final List<String> alsoTo;
+        private final boolean ofTitle;
 
-        Analysed(String name, String text, FieldType type, int chain, List<String> alsoTo) {
+        Analysed(String name, String text, FieldType type, int chain, boolean ofTitle) {
             super(name, text, type);
             this.chain = chain;
-            this.alsoTo = alsoTo;
+            this.ofTitle = ofTitle;
         }
 
         @Override
         public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
             Chain c = CHAINS.get()[chain];
-            c.tee.into(words, alsoTo);
+            c.tee.into(ArticleWords.this, ofTitle);
             c.source.setReader(new StringReader(stringValue()));
             return c.stream;
         }
@@ -77,43 +114,19 @@ final class ArticleWords {
         final TokenStream stream = NewsAnalyzer.stemmed(tee);
     }
 
-    /** Every distinct word of the title and body, once each (the field keeps no frequencies). */
-    TokenStream words() {
-        return new WordList(() -> words);
-    }
-
-    /** The words of the title. */
-    TokenStream titleWords() {
-        return new WordList(() -> titleWords);
-    }
-
-    /** Every 1 to {@value WordAnalyzers#MAX_PREFIX} character prefix of every title word. */
-    TokenStream titlePrefixes() {
-        return prefixes(new WordList(() -> titleWords));
-    }
-
-    /** The prefixes of the title's first word. */
-    TokenStream titleLead() {
-        return prefixes(new WordList(() -> titleWords.isEmpty() ? List.of() : titleWords.subList(0, 1)));
-    }
-
-    private static TokenStream prefixes(TokenStream words) {
-        return new EdgeNGramTokenFilter(words, 1, WordAnalyzers.MAX_PREFIX, true);
-    }
-
-    /** Passes every token on, adding its text to an article's words (and to {@code alsoTo}). */
+    /** Passes every token on, adding its text to an article's words. */
     private static final class Tee extends TokenFilter {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-        private CharArraySet words;
-        private List<String> alsoTo;
+        private ArticleWords article;
+        private boolean ofTitle;
 
         Tee(TokenStream in) {
             super(in);
         }
 
-        void into(CharArraySet words, List<String> alsoTo) {
-            this.words = words;
-            this.alsoTo = alsoTo;
+        void into(ArticleWords article, boolean ofTitle) {
+            this.article = article;
+            this.ofTitle = ofTitle;
         }
 
         @Override
@@ -121,45 +134,47 @@ final class ArticleWords {
             if (!input.incrementToken()) {
                 return false;
             }
-            if (!words.contains(term.buffer(), 0, term.length())) {
-                words.add(term.toString());
-            }
-            if (alsoTo != null) {
-                alsoTo.add(term.toString());
-            }
+            article.add(term.buffer(), term.length(), ofTitle);
             return true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            super.close();
+            article = null; // keep no article reachable from the thread's chain
         }
     }
 
-    /** The words a supplier gives when the stream is reset, one token each (char[] or String). */
-    private static final class WordList extends TokenStream {
+    /** The article's words (all, the title's, or the title's first), read when the field is indexed. */
+    private final class WordList extends TokenStream {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-        private final Supplier<Collection<?>> source;
-        private Iterator<?> next;
+        private final boolean titleOnly;
+        private final boolean firstOnly;
+        private int next;
+        private int end;
 
-        WordList(Supplier<Collection<?>> source) {
-            this.source = source;
+        WordList(boolean titleOnly, boolean firstOnly) {
+            this.titleOnly = titleOnly;
+            this.firstOnly = firstOnly;
         }
 
         @Override
         public void reset() throws IOException {
             super.reset();
             // Read now, when the field is indexed, after the title and body streams have run.
-            next = source.get().iterator();
+            next = 0;
+            end = titleOnly ? Math.min(titleCount, firstOnly ? 1 : titleCount) : count;
         }
 
         @Override
         public boolean incrementToken() {
-            if (next == null || !next.hasNext()) {
+            if (next >= end) {
                 return false;
             }
             clearAttributes();
-            Object word = next.next();
-            if (word instanceof char[] chars) {
-                term.copyBuffer(chars, 0, chars.length);
-            } else {
-                term.setEmpty().append((String) word);
-            }
+            int start = next == 0 ? 0 : ends[next - 1];
+            term.copyBuffer(chars, start, ends[next] - start);
+            next++;
             return true;
         }
     }
