@@ -86,11 +86,13 @@ final class LuceneSystem implements SearchSystem {
     private final int threads;
     private final boolean features;
     private final BM25Similarity similarity = new BM25Similarity(1.2f, 0.6f);
-    private final Analyzer analyzer = new PerFieldAnalyzerWrapper(new NewsText(), Map.of(
-            WORDS, new Words(false, false),
-            TITLE_WORDS, new Words(false, false),
-            TITLE_PREFIX, new Words(true, false),
-            TITLE_LEAD, new Words(true, true)));
+    private final Analyzer analyzer = new PerFieldAnalyzerWrapper(
+            new NewsText(),
+            Map.of(
+                    WORDS, new Words(false, false),
+                    TITLE_WORDS, new Words(false, false),
+                    TITLE_PREFIX, new Words(true, false),
+                    TITLE_LEAD, new Words(true, true)));
     private final QueryBuilder queries = new QueryBuilder(analyzer);
     private FSDirectory directory;
     private IndexWriter writer;

@@ -33,7 +33,8 @@ interface SearchSystem extends AutoCloseable {
             case "lucene" -> new LuceneSystem(threads, true);
             case "lucene-plain" -> new LuceneSystem(threads, false);
             case "fts5" -> new Fts5System();
-            default -> throw new IllegalArgumentException("unknown system: " + name + " (lede, lucene, lucene-plain, fts5)");
+            default ->
+                throw new IllegalArgumentException("unknown system: " + name + " (lede, lucene, lucene-plain, fts5)");
         };
     }
 }

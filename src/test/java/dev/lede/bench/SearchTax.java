@@ -41,7 +41,8 @@ public final class SearchTax {
         Path folder = Path.of(args[0]);
         int articles = Integer.parseInt(args[1]);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        Corpus corpus = Corpus.load("reuters", Path.of(System.getProperty("lede.shared.data", "../shared/data")), articles, 42);
+        Corpus corpus =
+                Corpus.load("reuters", Path.of(System.getProperty("lede.shared.data", "../shared/data")), articles, 42);
         List<BenchQuery> queries = QuerySet.generate(corpus, 20, 42);
         LuceneSystem lucene = new LuceneSystem(1, false); // only for its query(): title^0.5 + body
         boolean writable = args.length > 3 && args[3].equals("writable"); // as the benchmark leaves it
@@ -95,7 +96,8 @@ public final class SearchTax {
                         }
                     }
                     mine.sort(null);
-                    line.append(String.format(Locale.ROOT, "  %s %.3f ms", names.get(i), mine.get(mine.size() / 2) / 1e6));
+                    line.append(
+                            String.format(Locale.ROOT, "  %s %.3f ms", names.get(i), mine.get(mine.size() / 2) / 1e6));
                 }
                 System.out.println(line);
             }
@@ -103,8 +105,13 @@ public final class SearchTax {
             double base = times.get(0)[k / 2];
             for (int i = 0; i < arms.size(); i++) {
                 long[] t = times.get(i);
-                System.out.printf(Locale.ROOT, "%-22s p50 %.3f ms  p90 %.3f ms  p50 ratio to lucene %.2f%n",
-                        names.get(i), t[k / 2] / 1e6, t[k * 9 / 10] / 1e6, t[k / 2] / base);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-22s p50 %.3f ms  p90 %.3f ms  p50 ratio to lucene %.2f%n",
+                        names.get(i),
+                        t[k / 2] / 1e6,
+                        t[k * 9 / 10] / 1e6,
+                        t[k / 2] / base);
             }
         }
     }

@@ -204,7 +204,8 @@ public final class ArticleSearcher {
                 && (collapsed != null
                         ? collapsed.more()
                         : !exact || total.value() > skip + page.length || after != null);
-        String next = more ? SearchCursor.encode(order, withId((FieldDoc) page[page.length - 1], hits.getLast())) : null;
+        String next =
+                more ? SearchCursor.encode(order, withId((FieldDoc) page[page.length - 1], hits.getLast())) : null;
         return new SearchResults(total.value(), exact, hits, next, since(start), timedOut);
     }
 

@@ -145,7 +145,8 @@ class SchemaTest {
         try (var dir = new org.apache.lucene.store.ByteBuffersDirectory();
                 var writer = new org.apache.lucene.index.IndexWriter(
                         dir, new org.apache.lucene.index.IndexWriterConfig(SCHEMA.analyzer()))) {
-            writer.addDocument(SCHEMA.toDocument(Article.builder("a").title(title).body(body).build()));
+            writer.addDocument(SCHEMA.toDocument(
+                    Article.builder("a").title(title).body(body).build()));
             writer.commit();
             try (var reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
                 var leaf = reader.leaves().get(0).reader();
@@ -164,13 +165,15 @@ class SchemaTest {
                 assertThat(indexedTerms(leaf, Schema.TITLE_LEAD).keySet())
                         .containsExactlyInAnyOrder("m", "ma", "may", "mayo", "mayor");
                 // Offsets still point into the stored text, for highlighting.
-                var postings = leaf.postings(new org.apache.lucene.index.Term(Schema.BODY, "cafe"),
+                var postings = leaf.postings(
+                        new org.apache.lucene.index.Term(Schema.BODY, "cafe"),
                         org.apache.lucene.index.PostingsEnum.OFFSETS);
                 postings.nextDoc();
                 postings.nextPosition();
                 String stored = reader.storedFields().document(0).get(Schema.BODY);
                 assertThat(stored).isEqualTo(body);
-                assertThat(stored.substring(postings.startOffset(), postings.endOffset())).isEqualTo("café");
+                assertThat(stored.substring(postings.startOffset(), postings.endOffset()))
+                        .isEqualTo("café");
             }
         }
     }
