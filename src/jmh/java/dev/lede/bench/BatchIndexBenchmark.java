@@ -69,8 +69,7 @@ public class BatchIndexBenchmark {
         }
         for (BenchDoc d : ReutersSlice.first(articles)) {
             docs.add(d);
-            asArticles.add(
-                    Article.builder(d.id()).title(d.title()).body(d.body()).build());
+            asArticles.add(LedeSystem.article(d));
         }
     }
 

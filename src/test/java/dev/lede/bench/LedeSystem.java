@@ -33,22 +33,30 @@ final class LedeSystem implements SearchSystem {
     @Override
     public void ingest(Path folder, Iterable<BenchDoc> articles) throws IOException {
         index = ArticleIndex.open(folder, IndexConfig.defaults());
-        Iterable<Article> converted = () -> new Iterator<>() {
-            private final Iterator<BenchDoc> docs = articles.iterator();
+        index.addAll(articles(articles), IngestOptions.defaults().threads(threads));
+        index.refresh();
+    }
+
+    /** The benchmark's articles as Lede articles (id, title, body), converted as they are read. */
+    static Iterable<Article> articles(Iterable<BenchDoc> docs) {
+        return () -> new Iterator<>() {
+            private final Iterator<BenchDoc> next = docs.iterator();
 
             @Override
             public boolean hasNext() {
-                return docs.hasNext();
+                return next.hasNext();
             }
 
             @Override
             public Article next() {
-                BenchDoc d = docs.next();
-                return Article.builder(d.id()).title(d.title()).body(d.body()).build();
+                return article(next.next());
             }
         };
-        index.addAll(converted, IngestOptions.defaults().threads(threads));
-        index.refresh();
+    }
+
+    /** One benchmark article as a Lede article. */
+    static Article article(BenchDoc d) {
+        return Article.builder(d.id()).title(d.title()).body(d.body()).build();
     }
 
     @Override

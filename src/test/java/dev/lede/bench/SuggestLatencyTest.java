@@ -3,7 +3,6 @@ package dev.lede.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lede.ArticleIndex;
-import dev.lede.article.Article;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,23 +38,7 @@ class SuggestLatencyTest {
         Corpus corpus = Corpus.load("reuters", data, n, 42);
         try (ArticleIndex index = ArticleIndex.open(folder.resolve("index"))) {
             long t = System.nanoTime();
-            index.addAll(() -> new java.util.Iterator<Article>() {
-                private final java.util.Iterator<BenchDoc> docs = corpus.iterator();
-
-                @Override
-                public boolean hasNext() {
-                    return docs.hasNext();
-                }
-
-                @Override
-                public Article next() {
-                    BenchDoc d = docs.next();
-                    return Article.builder(d.id())
-                            .title(d.title())
-                            .body(d.body())
-                            .build();
-                }
-            });
+            index.addAll(LedeSystem.articles(corpus));
             index.commit();
             System.out.printf(
                     Locale.ROOT, "indexed %d articles in %.1f s%n", index.count(), (System.nanoTime() - t) / 1e9);
