@@ -95,6 +95,64 @@ class SearchControlsTest {
     }
 
     @Test
+    void aPagePastTheLastHit_isEmpty_withTheTotal() throws IOException {
+        SearchResults r = index.search(SearchRequest.of("budget").page(3, 10));
+
+        assertThat(r.hits()).isEmpty();
+        assertThat(r.total()).isEqualTo(4);
+        assertThat(r.next()).isEmpty();
+    }
+
+    @Test
+    void relevanceTies_inEveryKindOfQuery_everyPageIsTheSliceOfTheWholeRanking() throws IOException {
+        // Short bodies from six words, so that many articles score alike for every kind of query;
+        // written in random order over several segments.
+        String[] vocabulary = {"ferry", "harbour", "strike", "port", "union", "cargo"};
+        Random random = new Random(11);
+        try (ArticleIndex ties = ArticleIndex.inMemory(IndexConfig.defaults().refreshInterval(Duration.ZERO))) {
+            for (int i = 0; i < 300; i++) {
+                StringBuilder body = new StringBuilder();
+                for (int w = 2 + random.nextInt(4); w > 0; w--) {
+                    body.append(vocabulary[random.nextInt(vocabulary.length)]).append(' ');
+                }
+                ties.add(Article.builder(String.format("r%03d", random.nextInt(1000)) + "-" + i)
+                        .title(i % 7 == 0 ? "Port news" : "News")
+                        .body(body.toString().strip())
+                        .build());
+                if (i % 60 == 59) {
+                    ties.commit();
+                }
+            }
+            ties.refresh();
+            for (String query :
+                    List.of("ferry", "ferry harbour", "ferry OR strike", "\"port union\"", "cargo -ferry")) {
+                List<Hit> whole = ties.search(SearchRequest.of(query).size(300)).hits();
+                assertThat(whole).as(query).hasSizeGreaterThan(12);
+                for (int i = 1; i < whole.size(); i++) {
+                    Hit a = whole.get(i - 1);
+                    Hit b = whole.get(i);
+                    assertThat(a.score() > b.score() || (a.score() == b.score() && a.id().compareTo(b.id()) < 0))
+                            .as("%s: %s before %s", query, a.id(), b.id())
+                            .isTrue();
+                }
+                List<String> wholeIds = whole.stream().map(Hit::id).toList();
+                for (int size : new int[] {1, 4, 10}) {
+                    for (int page = 1; page <= 6; page++) {
+                        int from = (page - 1) * size;
+                        List<String> ids = ties.search(SearchRequest.of(query).page(page, size)).hits().stream()
+                                .map(Hit::id)
+                                .toList();
+                        assertThat(ids)
+                                .as("%s, page %d of %d", query, page, size)
+                                .isEqualTo(wholeIds.subList(
+                                        Math.min(from, wholeIds.size()), Math.min(from + size, wholeIds.size())));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void relevanceTies_acrossSegmentsAndPageEdges_areOrderedByIdOnEveryPage() throws IOException {
         try (ArticleIndex ties = ArticleIndex.inMemory(IndexConfig.defaults().refreshInterval(Duration.ZERO))) {
             // Groups of equal scores, written in a shuffled order over several segments, so that

@@ -215,7 +215,7 @@ public final class ArticleSearcher {
      * cannot reach the page (block-max WAND, MaxScore); a sort with a tie-break on the id disables
      * much of that and made a search about a third slower. The two give the same page unless equal
      * scores straddle its first or last place: that is checked (one article more is collected), and
-     * then the sorted search decides. Returned hits are {@link FieldDoc}s of (score, id) either way.
+     * then a sorted search decides, skipping every article scoring below the page's last hit. Returned hits are {@link FieldDoc}s of (score, id) either way.
      */
     private TopDocs topDocs(
             IndexSearcher searcher, Query query, SortOrder order, FieldDoc after, int skip, int size, int threshold)
@@ -229,8 +229,16 @@ public final class ArticleSearcher {
         int end = Math.min(d.length, skip + size);
         boolean tieAtEnd = d.length > end && end > 0 && d[end].score == d[end - 1].score;
         boolean tieAtStart = skip > 0 && skip < d.length && d[skip].score == d[skip - 1].score;
-        if (tieAtEnd || tieAtStart) {
-            return searcher.search(query, new TopFieldCollectorManager(sort, skip + size, null, threshold));
+        if ((tieAtEnd || tieAtStart) && !searcher.timedOut()) {
+            // Every article that can reach the page scores at least its last hit's score: the sorted
+            // search skips everything below that (ScoreFloor), and the count is the first search's.
+            float floor = d[end - 1].score;
+            TopDocs sorted = searcher.search(
+                    query, new ScoreFloor<>(new TopFieldCollectorManager(sort, skip + size, null, skip + size), floor));
+            if (!searcher.timedOut()) {
+                return new TopDocs(top.totalHits, sorted.scoreDocs);
+            }
+            // Stopped while ordering the ties: the page as first found, flagged as timed out.
         }
         // Only the page is ever read from the window, and only ties within it need ids (read from doc
         // values here); the others get theirs from their stored article (see ranked: the cursor).
@@ -248,7 +256,7 @@ public final class ArticleSearcher {
             }
             window[i] = new FieldDoc(d[i].doc, d[i].score, new Object[] {d[i].score, id});
         }
-        Arrays.sort(window, skip, end, (a, b) -> {
+        Arrays.sort(window, Math.min(skip, end), end, (a, b) -> {
             int byScore = Float.compare(b.score, a.score);
             return byScore != 0 ? byScore : compareIds((BytesRef) a.fields[1], (BytesRef) b.fields[1]);
         });
