@@ -215,7 +215,8 @@ public final class ArticleSearcher {
      * cannot reach the page (block-max WAND, MaxScore); a sort with a tie-break on the id disables
      * much of that and made a search about a third slower. The two give the same page unless equal
      * scores straddle its first or last place: that is checked (one article more is collected), and
-     * then a sorted search decides, skipping every article scoring below the page's last hit. Returned hits are {@link FieldDoc}s of (score, id) either way.
+     * then a sorted search decides, skipping every article scoring below the page's last hit.
+     * Returned hits are {@link FieldDoc}s of (score, id) either way.
      */
     private TopDocs topDocs(
             IndexSearcher searcher, Query query, SortOrder order, FieldDoc after, int skip, int size, int threshold)
