@@ -77,7 +77,9 @@ public final class SearchTax {
             for (int r = 0; r < rounds; r++) {
                 for (BenchQuery q : queries) {
                     for (int i = 0; i < arms.size(); i++) {
-                        int a = (i + k) % arms.size(); // rotate which arm goes first
+                        // Rotate which arm goes first (the first one warms the caches for the
+                        // others), shifted every round so that no query keeps one order.
+                        int a = (i + k + r) % arms.size();
                         long t = System.nanoTime();
                         arms.get(a).run(q);
                         times.get(a)[k] = System.nanoTime() - t;

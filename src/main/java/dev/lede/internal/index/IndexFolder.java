@@ -138,6 +138,7 @@ public final class IndexFolder {
         IndexWriterConfig config = new IndexWriterConfig(schema.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(ramBufferMb)
+                .setCodec(new LedeCodec())
                 .setSimilarity(schema.similarity())
                 .setCommitOnClose(false);
         IndexWriter writer;
