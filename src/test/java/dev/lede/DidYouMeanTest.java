@@ -73,6 +73,9 @@ class DidYouMeanTest {
         assertThat(suggestion(SearchRequest.of("lawss"))).isEqualTo("laws");
         // "Sanctaury" swaps two letters: one edit from "sanctuary", not two.
         assertThat(suggestion(SearchRequest.of("Sanctaury"))).isEqualTo("Sanctuary");
+        // Two edits, looked for once nothing is one edit away.
+        assertThat(suggestion(SearchRequest.of("mayyorr"))).isEqualTo("mayor");
+        assertThat(suggestion(SearchRequest.of("the juddgee ruled"))).isEqualTo("the judge ruled");
     }
 
     @Test
