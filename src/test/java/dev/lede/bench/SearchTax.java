@@ -73,6 +73,10 @@ public final class SearchTax {
             }
             List<long[]> times = new ArrayList<>();
             arms.forEach(a -> times.add(new long[rounds * queries.size()]));
+            // Bytes each arm allocates (this thread only): what it leaves to the garbage collector.
+            com.sun.management.ThreadMXBean threads =
+                    (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long[] allocated = new long[arms.size()];
             int k = 0;
             for (int r = 0; r < rounds; r++) {
                 for (BenchQuery q : queries) {
@@ -80,9 +84,11 @@ public final class SearchTax {
                         // Rotate which arm goes first (the first one warms the caches for the
                         // others), shifted every round so that no query keeps one order.
                         int a = (i + k + r) % arms.size();
+                        long bytes = threads.getCurrentThreadAllocatedBytes();
                         long t = System.nanoTime();
                         arms.get(a).run(q);
                         times.get(a)[k] = System.nanoTime() - t;
+                        allocated[a] += threads.getCurrentThreadAllocatedBytes() - bytes;
                     }
                     k++;
                 }
@@ -109,11 +115,12 @@ public final class SearchTax {
                 long[] t = times.get(i);
                 System.out.printf(
                         Locale.ROOT,
-                        "%-22s p50 %.3f ms  p90 %.3f ms  p50 ratio to lucene %.2f%n",
+                        "%-22s p50 %.3f ms  p90 %.3f ms  p50 ratio to lucene %.2f  allocated %.0f KB a search%n",
                         names.get(i),
                         t[k / 2] / 1e6,
                         t[k * 9 / 10] / 1e6,
-                        t[k / 2] / base);
+                        t[k / 2] / base,
+                        allocated[i] / 1024.0 / k);
             }
         }
     }

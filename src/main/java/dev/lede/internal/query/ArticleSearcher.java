@@ -50,6 +50,11 @@ import org.apache.lucene.util.BytesRef;
 public final class ArticleSearcher {
     /** Counting stops here unless an exact total is asked for: Lucene's and Elasticsearch's default. */
     static final int TOTAL_HITS_THRESHOLD = 1_000;
+    /**
+     * Hits collected beyond the page (as many as it holds, up to this), so that equal scores at its
+     * edge are usually ordered without a second search.
+     */
+    static final int EXTRA_FOR_TIES = 100;
 
     private final Schema schema;
     private final LenientParser lenient;
@@ -214,9 +219,10 @@ public final class ArticleSearcher {
      * from the start, the articles are collected by score alone, which lets Lucene skip articles that
      * cannot reach the page (block-max WAND, MaxScore); a sort with a tie-break on the id disables
      * much of that and made a search about a third slower. The two give the same page unless equal
-     * scores straddle its first or last place: that is checked (one article more is collected), and
-     * then a sorted search decides, skipping every article scoring below the page's last hit.
-     * Returned hits are {@link FieldDoc}s of (score, id) either way.
+     * scores straddle its first or last place. Then, when the tied group is whole among the hits
+     * collected (a few more than the page), it is put in id order there; otherwise a sorted search
+     * decides, skipping every article scoring below the page's last hit. Returned hits are {@link
+     * FieldDoc}s of (score, id) either way.
      */
     private TopDocs topDocs(
             IndexSearcher searcher, Query query, SortOrder order, FieldDoc after, int skip, int size, int threshold)
@@ -225,30 +231,45 @@ public final class ArticleSearcher {
         if (order != SortOrder.RELEVANCE || after != null) {
             return searcher.search(query, new TopFieldCollectorManager(sort, skip + size, after, threshold));
         }
-        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(skip + size + 1, null, threshold));
+        // A few more than the page: a tie at its edge is then usually whole in what was collected.
+        int want = skip + size;
+        int collect = want + Math.max(1, Math.min(want, EXTRA_FOR_TIES));
+        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(collect, null, threshold));
         ScoreDoc[] d = top.scoreDocs;
-        int end = Math.min(d.length, skip + size);
+        int end = Math.min(d.length, want);
         boolean tieAtEnd = d.length > end && end > 0 && d[end].score == d[end - 1].score;
         boolean tieAtStart = skip > 0 && skip < d.length && d[skip].score == d[skip - 1].score;
-        if ((tieAtEnd || tieAtStart) && !searcher.timedOut()) {
+        // Articles of equal score are collected in index order, so a tied group is whole when a
+        // lower score follows it, or when every match was collected.
+        boolean whole = d.length < collect || d[d.length - 1].score < d[Math.max(end, 1) - 1].score;
+        if ((tieAtEnd || tieAtStart) && !whole && !searcher.timedOut()) {
             // Every article that can reach the page scores at least its last hit's score: the sorted
             // search skips everything below that (ScoreFloor), and the count is the first search's.
             float floor = d[end - 1].score;
             TopDocs sorted = searcher.search(
-                    query, new ScoreFloor<>(new TopFieldCollectorManager(sort, skip + size, null, skip + size), floor));
+                    query, new ScoreFloor<>(new TopFieldCollectorManager(sort, want, null, want), floor));
             if (!searcher.timedOut()) {
                 return new TopDocs(top.totalHits, sorted.scoreDocs);
             }
             // Stopped while ordering the ties: the page as first found, flagged as timed out.
         }
-        // Only the page is ever read from the window, and only ties within it need ids (read from doc
-        // values here); the others get theirs from their stored article (see ranked: the cursor).
+        // Ties are put in id order from the start of the group holding the page's first hit to the
+        // end of the group holding its last; only tied hits need their ids (read from doc values
+        // here); the others get theirs from their stored article (see ranked: the cursor).
+        int from = Math.min(skip, end);
+        while (tieAtStart && from > 0 && d[from - 1].score == d[from].score) {
+            from--;
+        }
+        int to = end;
+        while (tieAtEnd && to < d.length && d[to].score == d[end - 1].score) {
+            to++;
+        }
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        FieldDoc[] window = new FieldDoc[end];
-        for (int i = 0; i < end; i++) {
+        FieldDoc[] window = new FieldDoc[to];
+        for (int i = 0; i < to; i++) {
             BytesRef id = null;
-            boolean tied = (i > skip && d[i].score == d[i - 1].score) || (i + 1 < end && d[i].score == d[i + 1].score);
-            if (i >= skip && tied) {
+            boolean tied = (i > from && d[i].score == d[i - 1].score) || (i + 1 < to && d[i].score == d[i + 1].score);
+            if (i >= from && tied) {
                 LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d[i].doc, leaves));
                 SortedDocValues ids = leaf.reader().getSortedDocValues(Schema.ID);
                 if (ids != null && ids.advanceExact(d[i].doc - leaf.docBase)) {
@@ -257,11 +278,11 @@ public final class ArticleSearcher {
             }
             window[i] = new FieldDoc(d[i].doc, d[i].score, new Object[] {d[i].score, id});
         }
-        Arrays.sort(window, Math.min(skip, end), end, (a, b) -> {
+        Arrays.sort(window, from, to, (a, b) -> {
             int byScore = Float.compare(b.score, a.score);
             return byScore != 0 ? byScore : compareIds((BytesRef) a.fields[1], (BytesRef) b.fields[1]);
         });
-        return new TopDocs(top.totalHits, window);
+        return new TopDocs(top.totalHits, Arrays.copyOf(window, end));
     }
 
     /** The hit's sort values with its id, which a relevance page leaves out unless it was tied. */
