@@ -240,8 +240,8 @@ public final class ArticleSearcher {
         boolean tieAtEnd = d.length > end && end > 0 && d[end].score == d[end - 1].score;
         boolean tieAtStart = skip > 0 && skip < d.length && d[skip].score == d[skip - 1].score;
         // Articles of equal score are collected in index order, so a tied group is whole when a
-        // lower score follows it, or when every match was collected.
-        boolean whole = d.length < collect || d[d.length - 1].score < d[Math.max(end, 1) - 1].score;
+        // lower score follows it, or when every match was collected (otherwise the page is not empty).
+        boolean whole = d.length < collect || d[d.length - 1].score < d[end - 1].score;
         if ((tieAtEnd || tieAtStart) && !whole && !searcher.timedOut()) {
             // Every article that can reach the page scores at least its last hit's score: the sorted
             // search skips everything below that (ScoreFloor), and the count is the first search's.
