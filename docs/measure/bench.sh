@@ -23,6 +23,10 @@
 #   --systems           comma-separated subset of lede,lucene,lucene-plain,fts5       [all four]
 #   --queries-per-kind  queries of each kind (high/mid/low-df word, OR, AND, phrase)  [20]
 #   --passes            timed passes over the query set per setting                   [3]
+#   --warmup            untimed passes before each setting for at least this many
+#                       seconds, then until the JIT compiler is quiet (under 5% of
+#                       a 1 s round, two rounds in a row)                            [5]
+#   --warmup-max        ... but never longer than this many seconds                  [60]
 #   --xmx               heap of each system's JVM (-Xms and -Xmx)                     [1g]
 #   --seed              corpus recombination and query choice                         [42]
 #   --data              folder holding reuters21578/ and bbc-news/                    [../shared/data]

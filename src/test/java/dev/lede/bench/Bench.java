@@ -35,6 +35,7 @@ public final class Bench {
             Map.entry("queries-per-kind", "20"),
             Map.entry("passes", "3"),
             Map.entry("warmup", "5"),
+            Map.entry("warmup-max", "60"),
             Map.entry("xmx", "1g"),
             Map.entry("redraw", "no"),
             Map.entry("out", "target/bench"));
@@ -120,7 +121,8 @@ public final class Bench {
                 "-cp",
                 System.getProperty("java.class.path"),
                 BenchRun.class.getName()));
-        for (String key : List.of("corpus", "data", "articles", "seed", "queries-per-kind", "passes", "warmup")) {
+        for (String key :
+                List.of("corpus", "data", "articles", "seed", "queries-per-kind", "passes", "warmup", "warmup-max")) {
             command.addAll(List.of("--" + key, a.get(key)));
         }
         command.addAll(List.of(

@@ -38,7 +38,7 @@ public final class BenchRun {
                 Path.of(a.get("work")),
                 Integer.parseInt(a.get("queries-per-kind")),
                 Integer.parseInt(a.get("passes")),
-                Double.parseDouble(a.get("warmup")),
+                new double[] {Double.parseDouble(a.get("warmup")), Double.parseDouble(a.get("warmup-max"))},
                 Long.parseLong(a.get("seed")));
         Files.createDirectories(out.toAbsolutePath().getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), result);
@@ -46,7 +46,7 @@ public final class BenchRun {
 
     /** The figures for one system, as a JSON-ready map. */
     static Map<String, Object> run(
-            String system, Corpus corpus, Path work, int perKind, int passes, double warmupSeconds, long seed)
+            String system, Corpus corpus, Path work, int perKind, int passes, double[] warmupSeconds, long seed)
             throws IOException, InterruptedException {
         List<BenchQuery> queries = QuerySet.generate(corpus, perKind, seed);
         long textBytes = 0;
@@ -85,11 +85,21 @@ public final class BenchRun {
             }
             r.put("topIds", tops);
             for (boolean highlight : new boolean[] {false, true}) {
-                // Warm-up, untimed: whole passes until the JIT has had warmupSeconds.
-                long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+                // Warm-up, untimed: whole passes for the minimum time, then until the JIT is quiet.
+                JitWarmUp warmUp = new JitWarmUp(warmupSeconds[0], warmupSeconds[1]);
+                boolean over;
                 do {
-                    timed(s, queries, highlight, 1, 1);
-                } while (System.nanoTime() < warmupEnd);
+                    long round0 = System.nanoTime();
+                    long compiled0 = JitWarmUp.compileMillis();
+                    do {
+                        timed(s, queries, highlight, 1, 1);
+                    } while (System.nanoTime() - round0 < JitWarmUp.ROUND_NANOS);
+                    long compiled = JitWarmUp.compileMillis();
+                    over = warmUp.round(System.nanoTime() - round0, compiled0 < 0 ? -1 : compiled - compiled0);
+                } while (!over);
+                String setting = highlight ? "highlight" : "plain";
+                r.put(setting + "WarmupSeconds", warmUp.seconds());
+                r.put(setting + "WarmupQuiet", warmUp.quiet());
                 for (int threads : new int[] {1, 2}) {
                     r.put((highlight ? "highlight" : "plain") + threads, timed(s, queries, highlight, threads, passes));
                 }

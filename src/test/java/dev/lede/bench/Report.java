@@ -28,12 +28,20 @@ final class Report {
                     "ingestPeakLiveMB",
                     "peak live heap after GC during ingest, MB (0: no GC ran)",
                     r -> num(r, "ingestPeakLiveHeapBytes") / 1e6),
+            new Metric(
+                    "plainWarmupSeconds",
+                    "search warm-up until the JIT is quiet, s",
+                    r -> num(r, "plainWarmupSeconds")),
             new Metric("plain1.qps", "search QPS, 1 thread", r -> sub(r, "plain1", "qps")),
             new Metric("plain1.p50ms", "search p50 ms, 1 thread", r -> sub(r, "plain1", "p50ms")),
             new Metric("plain1.p99ms", "search p99 ms, 1 thread", r -> sub(r, "plain1", "p99ms")),
             new Metric("plain2.qps", "search QPS, 2 threads", r -> sub(r, "plain2", "qps")),
             new Metric("plain2.p50ms", "search p50 ms, 2 threads", r -> sub(r, "plain2", "p50ms")),
             new Metric("plain2.p99ms", "search p99 ms, 2 threads", r -> sub(r, "plain2", "p99ms")),
+            new Metric(
+                    "highlightWarmupSeconds",
+                    "search + 1 snippet/hit warm-up until the JIT is quiet, s",
+                    r -> num(r, "highlightWarmupSeconds")),
             new Metric("highlight1.qps", "search + 1 snippet/hit QPS, 1 thread", r -> sub(r, "highlight1", "qps")),
             new Metric(
                     "highlight1.p50ms", "search + 1 snippet/hit p50 ms, 1 thread", r -> sub(r, "highlight1", "p50ms")),
@@ -110,7 +118,27 @@ final class Report {
             md.append('\n');
         }
         md.append(agreement());
+        md.append(unsettled());
         return md.toString();
+    }
+
+    /** The runs whose warm-up ended at its maximum with the JIT still busy: their times are suspect. */
+    private String unsettled() {
+        List<String> found = new ArrayList<>();
+        for (String s : systems) {
+            List<Map<String, Object>> list = runs.get(s);
+            for (int r = 0; r < list.size(); r++) {
+                for (String setting : List.of("plain", "highlight")) {
+                    if (Boolean.FALSE.equals(list.get(r).get(setting + "WarmupQuiet"))) {
+                        found.add(s + " run " + (r + 1) + " (" + setting + ")");
+                    }
+                }
+            }
+        }
+        return found.isEmpty()
+                ? ""
+                : "\nThe JIT was still compiling when the warm-up reached --warmup-max in: " + String.join(", ", found)
+                        + ".\n";
     }
 
     /** How often the systems agree on the ranking: a sanity check that they do the same work. */
