@@ -29,6 +29,8 @@ public final class ArticleHighlighter {
     /** A hit's highlighted title and body passages. */
     public record Highlighted(Snippet title, List<Snippet> snippets) {}
 
+    private static final PassageScores PASSAGE_SCORES = new PassageScores();
+
     private final Schema schema;
 
     public ArticleHighlighter(Schema schema) {
@@ -103,7 +105,8 @@ public final class ArticleHighlighter {
                     .withMaxLength(options.maxChars())
                     .withMaxNoHighlightPassages(0)
                     .withHighlightPhrasesStrictly(true)
-                    .withWeightMatches(true));
+                    .withWeightMatches(true)
+                    .withScorer(PASSAGE_SCORES));
             this.options = options;
             this.byDoc = byDoc;
         }
