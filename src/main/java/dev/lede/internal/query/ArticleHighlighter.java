@@ -11,10 +11,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.OffsetsEnum;
+import org.apache.lucene.search.uhighlight.PostingsOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 
@@ -32,9 +43,16 @@ public final class ArticleHighlighter {
     private static final PassageScores PASSAGE_SCORES = new PassageScores();
 
     private final Schema schema;
+    private final boolean pageMatches;
 
     public ArticleHighlighter(Schema schema) {
+        this(schema, true);
+    }
+
+    /** With {@code pageMatches} false, matches come from Lucene's own per-hit strategy (for tests). */
+    ArticleHighlighter(Schema schema, boolean pageMatches) {
         this.schema = schema;
+        this.pageMatches = pageMatches;
     }
 
     /** Highlights {@code articles}, found at {@code docIds}, for {@code query}. */
@@ -141,6 +159,76 @@ public final class ArticleHighlighter {
                 values.add(row);
             }
             return values;
+        }
+
+        @Override
+        protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+            if (pageMatches
+                    && source == OffsetSource.POSTINGS
+                    && components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)) {
+                return new PageMatches(components, getIndexSearcher().getIndexReader());
+            }
+            return super.getOffsetStrategy(source, components);
+        }
+    }
+
+    /**
+     * A field's matches in the page's hits, from one weight for the whole page: Lucene's own
+     * strategy wraps the hit's segment in a reader, then builds a searcher, rewrites the query and
+     * creates a weight, for every hit and field. Each wrapper also registers with the segment's
+     * reader in a synchronized set of weak references, which two searching threads contend for and
+     * the collector then has to clear. The wrapper only maps the query's fields onto the one
+     * highlighted, and with Lucene's default field matcher (Lede sets none) that map is the
+     * identity, so the matches are the same.
+     */
+    private static final class PageMatches extends PostingsOffsetStrategy {
+        private final IndexReader reader;
+        private Weight weight;
+
+        PageMatches(UHComponents components, IndexReader reader) {
+            super(components);
+            this.reader = reader;
+        }
+
+        @Override
+        protected void createOffsetsEnumsWeightMatcher(LeafReader leaf, int docId, List<OffsetsEnum> results)
+                throws IOException {
+            LeafReaderContext context = contextOf(leaf);
+            if (context == null) {
+                super.createOffsetsEnumsWeightMatcher(leaf, docId, results); // not a segment of the page's reader
+                return;
+            }
+            Matches matches = weight().matches(context, docId);
+            if (matches == null) {
+                return;
+            }
+            for (String field : matches) {
+                if (components.fieldMatcher().test(field)) {
+                    MatchesIterator iterator = matches.getMatches(field);
+                    if (iterator != null) {
+                        results.add(new OffsetsEnum.OfMatchesIteratorWithSubs(iterator));
+                    }
+                }
+            }
+        }
+
+        private Weight weight() throws IOException {
+            if (weight == null) {
+                // No query cache: matching a page's hits is no reason to cache a filter.
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setQueryCache(null);
+                weight = searcher.createWeight(searcher.rewrite(components.query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            }
+            return weight;
+        }
+
+        private LeafReaderContext contextOf(LeafReader leaf) {
+            for (LeafReaderContext c : reader.leaves()) {
+                if (c.reader() == leaf) {
+                    return c;
+                }
+            }
+            return null;
         }
     }
 }

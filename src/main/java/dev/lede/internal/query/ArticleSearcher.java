@@ -66,11 +66,16 @@ public final class ArticleSearcher {
     private final DuplicateCollapse collapse;
 
     public ArticleSearcher(Schema schema) {
+        this(schema, new ArticleHighlighter(schema));
+    }
+
+    /** A searcher whose snippets come from {@code highlighter} (for tests). */
+    ArticleSearcher(Schema schema, ArticleHighlighter highlighter) {
         this.schema = schema;
         this.lenient = new LenientParser(schema::scope);
         this.compiler = new LuceneCompiler(schema);
         this.strict = new StrictParser(schema);
-        this.highlighter = new ArticleHighlighter(schema);
+        this.highlighter = highlighter;
         this.facets = new FacetCounter(this::compile, compiler::filter);
         this.speller = new SpellingSuggester(schema, this::compile);
         this.collapse = new DuplicateCollapse(schema);
