@@ -38,7 +38,8 @@ public final class BenchRun {
                 Path.of(a.get("work")),
                 Integer.parseInt(a.get("queries-per-kind")),
                 Integer.parseInt(a.get("passes")),
-                new double[] {Double.parseDouble(a.get("warmup")), Double.parseDouble(a.get("warmup-max"))},
+                Double.parseDouble(a.get("warmup")),
+                Double.parseDouble(a.get("warmup-max")),
                 Long.parseLong(a.get("seed")));
         Files.createDirectories(out.toAbsolutePath().getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), result);
@@ -46,7 +47,14 @@ public final class BenchRun {
 
     /** The figures for one system, as a JSON-ready map. */
     static Map<String, Object> run(
-            String system, Corpus corpus, Path work, int perKind, int passes, double[] warmupSeconds, long seed)
+            String system,
+            Corpus corpus,
+            Path work,
+            int perKind,
+            int passes,
+            double warmupSeconds,
+            double warmupMaxSeconds,
+            long seed)
             throws IOException, InterruptedException {
         List<BenchQuery> queries = QuerySet.generate(corpus, perKind, seed);
         long textBytes = 0;
@@ -86,7 +94,7 @@ public final class BenchRun {
             r.put("topIds", tops);
             for (boolean highlight : new boolean[] {false, true}) {
                 // Warm-up, untimed: whole passes for the minimum time, then until the JIT is quiet.
-                JitWarmUp warmUp = new JitWarmUp(warmupSeconds[0], warmupSeconds[1]);
+                JitWarmUp warmUp = new JitWarmUp(warmupSeconds, warmupMaxSeconds);
                 boolean over;
                 do {
                     long round0 = System.nanoTime();
@@ -101,7 +109,7 @@ public final class BenchRun {
                 r.put(setting + "WarmupSeconds", warmUp.seconds());
                 r.put(setting + "WarmupQuiet", warmUp.quiet());
                 for (int threads : new int[] {1, 2}) {
-                    r.put((highlight ? "highlight" : "plain") + threads, timed(s, queries, highlight, threads, passes));
+                    r.put(setting + threads, timed(s, queries, highlight, threads, passes));
                 }
             }
             r.put("peakHeapBytes", heap.peakUsed());
