@@ -38,6 +38,13 @@
 set -euo pipefail
 
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
+case "${1:-}" in
+  -h | --help)
+    # This header, without its comment marks.
+    sed -n '2,/^# Environment/p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    exit 0
+    ;;
+esac
 cd "$home"
 java_home=$("$home/lede" --print-java-home)
 

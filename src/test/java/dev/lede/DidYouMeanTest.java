@@ -92,4 +92,36 @@ class DidYouMeanTest {
         assertThat(suggestion(SearchRequest.of("xylophone"))).isNull();
         assertThat(suggestion(SearchRequest.of(""))).isNull();
     }
+
+    @Test
+    void aWordsArticlesAreCountedInEverySegment_beforeItIsTakenForARareOne() throws IOException {
+        // Each commit writes its own segment: "harbr" is in 2 articles and "harbour" in 3, one per
+        // segment, then 300 more articles; "harbor" (in all) is one edit from both. (So many articles,
+        // as Lucene's spell checker leaves alone any word in more than 1% of them.)
+        try (ArticleIndex spread = ArticleIndex.inMemory()) {
+            String[] bodies = {"harbr harbour", "harbr harbour", "harbour"};
+            for (int i = 0; i < bodies.length; i++) {
+                spread.add(Article.builder("s" + i)
+                        .title("Port " + i)
+                        .body(bodies[i] + " harbor")
+                        .build());
+                spread.commit();
+            }
+            for (int i = 0; i < 300; i++) {
+                spread.add(Article.builder("f" + i)
+                        .title("Quay " + i)
+                        .body("the harbor")
+                        .build());
+            }
+            spread.commit();
+            assertThat(spread.stats().segments()).isEqualTo(4);
+
+            // Found in 2 articles (at most RARE): respelt to the word that finds twice as many.
+            assertThat(spread.search("harbr").total()).isEqualTo(2);
+            assertThat(spread.search(SearchRequest.of("harbr")).suggestion()).isEqualTo("harbor");
+            // Found in 3, counted over 3 segments: taken as spelt right, though "harbor" finds more.
+            assertThat(spread.search("harbour").total()).isEqualTo(3);
+            assertThat(spread.search(SearchRequest.of("harbour")).suggestion()).isNull();
+        }
+    }
 }

@@ -43,7 +43,14 @@ public final class Bench {
     private Bench() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = options(args);
+        Map<String, String> a;
+        try {
+            a = commandOptions(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage() + "; docs/measure/bench.sh --help lists the options");
+            System.exit(2);
+            return;
+        }
         Path out = Path.of(a.get("out")).toAbsolutePath();
         if (a.get("sizes").isEmpty()) {
             run(a, out);
@@ -136,6 +143,17 @@ public final class Bench {
         @SuppressWarnings("unchecked")
         Map<String, Object> figures = new ObjectMapper().readValue(result.toFile(), Map.class);
         return figures;
+    }
+
+    /** The command's options: {@code --name value} pairs, each name one of {@link #DEFAULTS}. */
+    static Map<String, String> commandOptions(String[] args) {
+        Map<String, String> options = options(args);
+        for (String name : options.keySet()) {
+            if (!DEFAULTS.containsKey(name)) {
+                throw new IllegalArgumentException("unknown option --" + name);
+            }
+        }
+        return options;
     }
 
     /** {@code --name value} pairs over {@link #DEFAULTS}. */

@@ -1,6 +1,7 @@
 package dev.lede.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -32,6 +33,20 @@ class BenchSmokeTest {
         assumeTrue(Files.exists(DATA.resolve("reuters21578/articles.jsonl")), "no Reuters data under " + DATA);
         corpus = Corpus.load("reuters", DATA, 200, 42);
         queries = QuerySet.generate(corpus, 3, 42);
+    }
+
+    @Test
+    void commandOptions_takeNameValuePairsOverTheDefaults_andRefuseUnknownNames() {
+        assertThat(Bench.commandOptions(new String[] {"--articles", "500", "--repeat", "1"}))
+                .containsEntry("articles", "500")
+                .containsEntry("repeat", "1")
+                .containsEntry("corpus", "reuters");
+        assertThatThrownBy(() -> Bench.commandOptions(new String[] {"--article", "500"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown option --article");
+        assertThatThrownBy(() -> Bench.commandOptions(new String[] {"--articles"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expected --name value, got: --articles");
     }
 
     @Test
