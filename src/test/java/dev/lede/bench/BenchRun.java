@@ -9,11 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 
 /**
  * One system's run in its own JVM: index the corpus, then time the query set without and with
@@ -212,9 +218,23 @@ public final class BenchRun {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
+    /**
+     * The bytes of the files in {@code folder}; of a Lucene index, only the files its last commit
+     * holds. Right after an ingest, merges may still be writing segments and open readers may still
+     * hold merged-away ones: counting those made one system's index size vary by 20% from run to run.
+     */
     static long sizeOf(Path folder) throws IOException {
+        Set<Path> committed = new HashSet<>();
+        try (Directory dir = FSDirectory.open(folder)) {
+            if (DirectoryReader.indexExists(dir)) {
+                for (String name : SegmentInfos.readLatestCommit(dir).files(true)) {
+                    committed.add(folder.resolve(name));
+                }
+            }
+        }
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile)
+                    .filter(f -> committed.isEmpty() || !isLuceneFile(folder, f) || committed.contains(f))
                     .mapToLong(f -> {
                         try {
                             return Files.size(f);
@@ -224,6 +244,12 @@ public final class BenchRun {
                     })
                     .sum();
         }
+    }
+
+    /** Segment files and commit points (Lede keeps its own files beside them). */
+    private static boolean isLuceneFile(Path folder, Path f) {
+        String name = f.getFileName().toString();
+        return f.getParent().equals(folder) && (name.startsWith("_") || name.startsWith("segments"));
     }
 
     static void deleteTree(Path folder) throws IOException {

@@ -9,6 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -47,6 +55,28 @@ class BenchSmokeTest {
         assertThatThrownBy(() -> Bench.commandOptions(new String[] {"--articles"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("expected --name value, got: --articles");
+    }
+
+    @Test
+    void indexSize_countsTheLastCommitsFilesAndNonLuceneFiles_notLeftoverSegments() throws IOException {
+        Path index = folder.resolve("size");
+        try (Directory dir = FSDirectory.open(index);
+                IndexWriter w = new IndexWriter(dir, new IndexWriterConfig())) {
+            Document d = new Document();
+            d.add(new TextField("body", "harbour ferry", Field.Store.YES));
+            w.addDocument(d);
+            w.commit();
+        }
+        long committed = 0;
+        try (Directory dir = FSDirectory.open(index)) {
+            for (String name : SegmentInfos.readLatestCommit(dir).files(true)) {
+                committed += Files.size(index.resolve(name));
+            }
+        }
+        Files.write(index.resolve("_9.cfs"), new byte[1_000]); // a merge's output, not committed yet
+        Files.write(index.resolve("owner.txt"), new byte[17]);
+
+        assertThat(BenchRun.sizeOf(index)).isEqualTo(committed + 17);
     }
 
     @Test
