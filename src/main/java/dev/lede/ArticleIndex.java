@@ -24,9 +24,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -317,15 +322,44 @@ public final class ArticleIndex implements AutoCloseable {
      */
     public boolean delete(String id) throws IOException {
         Objects.requireNonNull(id, "id");
+        return !delete(List.of(id)).isEmpty();
+    }
+
+    /**
+     * Deletes the articles with these ids, effective at the next refresh and durable at the next
+     * commit. One call for many ids costs one refresh, where a {@link #delete(String)} per id
+     * refreshes each time (every refresh after a change opens a new reader).
+     *
+     * @return the ids that had a searchable article before the delete, in the order given, each once
+     */
+    public Set<String> delete(Collection<String> ids) throws IOException {
+        Objects.requireNonNull(ids, "ids");
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String id : ids) {
+            distinct.add(Objects.requireNonNull(id, "an id in ids"));
+        }
         requireWritable();
+        if (distinct.isEmpty()) {
+            return Set.of();
+        }
         refresh();
-        boolean existed = get(id).isPresent();
+        Set<String> existed = new LinkedHashSet<>();
+        IndexSearcher s = searchers.acquire();
         try {
-            writer.deleteDocuments(schema.idTerm(id));
+            for (String id : distinct) {
+                if (s.count(new TermQuery(schema.idTerm(id))) > 0) {
+                    existed.add(id);
+                }
+            }
+        } finally {
+            searchers.release(s);
+        }
+        try {
+            writer.deleteDocuments(distinct.stream().map(schema::idTerm).toArray(Term[]::new));
         } catch (AlreadyClosedException e) {
             throw stoppedWriting(e);
         }
-        return existed;
+        return Collections.unmodifiableSet(existed);
     }
 
     /** The searchable article with {@code id}, as of the last refresh. */

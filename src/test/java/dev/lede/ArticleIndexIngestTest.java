@@ -295,6 +295,25 @@ class ArticleIndexIngestTest {
     }
 
     @Test
+    void deleteMany_returnsTheIdsThatWereThere_onceEachInTheOrderGiven_andRemovesThem() throws IOException {
+        try (ArticleIndex index = ArticleIndex.inMemory(MANUAL_REFRESH)) {
+            index.addAll(List.of(article("a", "Alpha"), article("b", "Beta"), article("c", "Gamma")));
+            index.add(article("d", "Delta")); // not refreshed yet: deleted all the same
+
+            assertThat(index.delete(List.of("d", "missing", "a", "d"))).containsExactly("d", "a");
+            index.refresh();
+            assertThat(allIds(index)).containsExactlyInAnyOrder("b", "c");
+            assertThat(index.delete(List.of("a", "missing"))).isEmpty();
+            assertThat(index.delete(List.of())).isEmpty();
+            assertThatThrownBy(() -> index.delete(java.util.Arrays.asList("b", null)))
+                    .isInstanceOf(NullPointerException.class)
+                    .hasMessage("an id in ids");
+            index.refresh();
+            assertThat(allIds(index)).containsExactlyInAnyOrder("b", "c"); // nothing deleted by the refused call
+        }
+    }
+
+    @Test
     void delete_articleAddedButNotYetRefreshed_returnsTrueAndRemovesIt() throws IOException {
         try (ArticleIndex index = ArticleIndex.inMemory(MANUAL_REFRESH)) {
             index.add(article("a", "Alpha"));

@@ -4,6 +4,7 @@ import dev.lede.ArticleIndex;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -17,22 +18,17 @@ final class DeleteCommand extends IndexTask implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int deleted = 0;
-        List<String> missing = new java.util.ArrayList<>();
         SearchCommand.requireIndex(folder());
+        Set<String> deleted;
         try (ArticleIndex index = ArticleIndex.open(folder())) {
-            for (String id : ids) {
-                if (index.delete(id)) {
-                    deleted++;
-                } else {
-                    missing.add(id);
-                }
-            }
+            deleted = index.delete(ids);
         }
+        List<String> missing =
+                ids.stream().distinct().filter(id -> !deleted.contains(id)).toList();
         for (String id : missing) {
             err().println("lede: no article with id '" + TerminalText.clean(id) + "'");
         }
-        out().printf(Locale.ROOT, "Deleted %d of %d articles.%n", deleted, ids.size());
+        out().printf(Locale.ROOT, "Deleted %d of %d articles.%n", deleted.size(), deleted.size() + missing.size());
         return missing.isEmpty() ? LedeCommand.OK : LedeCommand.FAILED;
     }
 }

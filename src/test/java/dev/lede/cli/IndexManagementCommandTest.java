@@ -145,6 +145,17 @@ class IndexManagementCommandTest {
     }
 
     @Test
+    void delete_anIdGivenTwice_countsOnce() {
+        indexFeed();
+
+        assertThat(run("delete", "full-1", "full-1", "--index", index.toString()))
+                .isZero();
+
+        assertThat(out).isEqualTo("Deleted 1 of 1 articles.\n");
+        assertThat(err).isEmpty();
+    }
+
+    @Test
     void delete_allFound_exitsZero() {
         indexFeed();
 
