@@ -11,7 +11,8 @@ import java.util.Objects;
  *     Duration#ZERO} turns that off: then only {@link ArticleIndex#refresh()} and commits do it);
  *     1 second by default, like Elasticsearch
  * @param ramBufferMb memory the writer buffers before it flushes a segment; by default an eighth of
- *     the maximum heap, from 16 to 512 MB
+ *     the maximum heap, from 16 to 512 MB. A bulk ingest on several threads flushes at 80% of it,
+ *     on a thread of its own
  * @param synonyms a synonyms file applied to query text, or {@code null} (the default) for none:
  *     Solr's format, one rule per line, {@code NYC, New York City} (all equivalent) or {@code NYC =>
  *     New York City}, {@code #} comments. Multi-word synonyms match as phrases. Query time only, so
