@@ -199,4 +199,145 @@ class FolderSyncTest {
             assertThat(r.deleted()).isZero();
         }
     }
+
+    private void twoFilesWithOneId() throws IOException {
+        write("news-1.jsonl", """
+                {"id": "s1", "title": "Storm hits coast", "body": "The storm hit the coast, first report."}
+                {"id": "n1", "title": "Only in the first", "body": "First file only."}
+                """);
+        write("news-2.jsonl", """
+                {"id": "s1", "title": "Storm hits coast", "body": "The storm hit the coast, corrected report."}
+                {"id": "n2", "title": "Only in the second", "body": "Second file only."}
+                """);
+    }
+
+    private static String body(ArticleIndex index, String id) throws IOException {
+        return index.get(id).map(Article::body).orElse("(none)");
+    }
+
+    @Test
+    void anIdInTwoFiles_keepsTheLaterFilesVersion_andSyncingAgainChangesNothing() throws IOException {
+        twoFilesWithOneId();
+        try (ArticleIndex index = ArticleIndex.open(tmp.resolve("index"), MANUAL)) {
+            IngestReport first = index.ingest(folder);
+            IngestReport second = index.ingest(folder);
+            IngestReport third = index.ingest(folder);
+
+            assertThat(first.added()).isEqualTo(9);
+            assertThat(first.updated()).isEqualTo(1); // the second file's s1 over the first's
+            for (IngestReport again : java.util.List.of(second, third)) {
+                // The first file is read again (the index holds one of its ids from the other
+                // file) but writes nothing: the later file's version stays.
+                assertThat(again.files()).isEqualTo(1);
+                assertThat(again.unchangedFiles()).isEqualTo(5);
+                assertThat(again.added() + again.updated() + again.deleted()).isZero();
+                assertThat(again.unchanged()).isEqualTo(10);
+            }
+            assertThat(body(index, "s1")).isEqualTo("The storm hit the coast, corrected report.");
+            assertThat(index.count()).isEqualTo(9);
+        }
+    }
+
+    @Test
+    void anIdInTwoFiles_whenOnlyTheEarlierFileChanges_theLaterFilesVersionStays() throws IOException {
+        twoFilesWithOneId();
+        try (ArticleIndex index = ArticleIndex.open(tmp.resolve("index"), MANUAL)) {
+            index.ingest(folder);
+            write("news-1.jsonl", """
+                    {"id": "s1", "title": "Storm hits coast", "body": "The storm hit the coast, edited."}
+                    {"id": "n1", "title": "Only in the first", "body": "First file only, edited."}
+                    """);
+
+            IngestReport r = index.ingest(folder);
+
+            assertThat(r.updated()).isEqualTo(1); // n1
+            assertThat(r.unchanged()).isEqualTo(9); // s1 from news-1 among them
+            assertThat(body(index, "s1")).isEqualTo("The storm hit the coast, corrected report.");
+            assertThat(body(index, "n1")).isEqualTo("First file only, edited.");
+        }
+    }
+
+    @Test
+    void anIdInTwoFiles_whenTheLaterFileIsGone_theEarlierFilesVersionComesBackInTheSameSync() throws IOException {
+        twoFilesWithOneId();
+        try (ArticleIndex index = ArticleIndex.open(tmp.resolve("index"), MANUAL)) {
+            index.ingest(folder);
+            Files.delete(folder.resolve("news-2.jsonl"));
+
+            IngestReport r = index.ingest(folder);
+
+            assertThat(r.updated()).isEqualTo(1);
+            assertThat(body(index, "s1")).isEqualTo("The storm hit the coast, first report.");
+            assertThat(index.get("n2")).isEmpty();
+            assertThat(index.count()).isEqualTo(8);
+        }
+    }
+
+    @Test
+    void anIdInTwoFiles_whenTheLaterFileDropsIt_theNextSyncPutsTheEarlierVersionBack() throws IOException {
+        twoFilesWithOneId();
+        try (ArticleIndex index = ArticleIndex.open(tmp.resolve("index"), MANUAL)) {
+            index.ingest(folder);
+            write("news-2.jsonl", """
+                    {"id": "n2", "title": "Only in the second", "body": "Second file only."}
+                    """);
+
+            IngestReport dropped = index.ingest(folder);
+            boolean goneAfterOneSync = index.get("s1").isEmpty();
+            IngestReport next = index.ingest(folder);
+
+            // The first file yielded s1 to the second before the second was read: one sync late.
+            assertThat(dropped.deleted()).isEqualTo(1);
+            assertThat(goneAfterOneSync).isTrue();
+            assertThat(next.added()).isEqualTo(1);
+            assertThat(body(index, "s1")).isEqualTo("The storm hit the coast, first report.");
+            assertThat(index.ingest(folder).files()).isZero();
+        }
+    }
+
+    @Test
+    void anIdInThreeFiles_whenTheMiddleOneChanges_theLastFilesVersionStays() throws IOException {
+        twoFilesWithOneId();
+        write("news-3.jsonl", """
+                {"id": "s1", "title": "Storm hits coast", "body": "The storm hit the coast, final report."}
+                """);
+        try (ArticleIndex index = ArticleIndex.open(tmp.resolve("index"), MANUAL)) {
+            index.ingest(folder);
+            write("news-2.jsonl", """
+                    {"id": "s1", "title": "Storm hits coast", "body": "The storm hit the coast, second edit."}
+                    {"id": "n2", "title": "Only in the second", "body": "Second file only."}
+                    """);
+
+            IngestReport r = index.ingest(folder);
+            IngestReport again = index.ingest(folder);
+
+            assertThat(r.added() + r.updated() + r.deleted()).isZero();
+            assertThat(again.added() + again.updated() + again.deleted()).isZero();
+            assertThat(body(index, "s1")).isEqualTo("The storm hit the coast, final report.");
+        }
+    }
+
+    @Test
+    void theSameArticleInTwoFiles_isWrittenOnce_andBelongsToTheLaterFile() throws IOException {
+        write("news-1.jsonl", """
+                {"id": "s1", "title": "Storm hits coast", "body": "The same report."}
+                """);
+        write("news-2.jsonl", """
+                {"id": "s1", "title": "Storm hits coast", "body": "The same report."}
+                """);
+        try (ArticleIndex index = ArticleIndex.open(tmp.resolve("index"), MANUAL)) {
+            IngestReport first = index.ingest(folder);
+            IngestReport second = index.ingest(folder);
+            Files.delete(folder.resolve("news-1.jsonl"));
+            IngestReport third = index.ingest(folder);
+
+            assertThat(first.added()).isEqualTo(7);
+            assertThat(first.unchanged()).isEqualTo(1);
+            assertThat(second.added() + second.updated() + second.deleted()).isZero();
+            // The later file holds it, so deleting the earlier one leaves it alone.
+            assertThat(third.deleted()).isZero();
+            assertThat(third.files()).isZero();
+            assertThat(index.count()).isEqualTo(7);
+        }
+    }
 }

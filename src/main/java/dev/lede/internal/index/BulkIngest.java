@@ -8,7 +8,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -45,7 +47,8 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>An article goes to the thread its id hashes to, so two versions of one id in the same ingest
  * are written in input order (the last one wins) without any locking. The indexed versions are
- * looked up in a near-real-time reader opened when the ingest starts.
+ * looked up in a near-real-time reader opened when the ingest starts. In a folder sync, an id that
+ * several files hold is kept from the last of them in the sync's order (see {@link #fileOrder}).
  *
  * <p>With more than one indexing thread, a flushing thread writes the largest in-memory segment to
  * disk once the writer's buffers reach {@value #FLUSH_AHEAD_PERCENT}% of its RAM budget, before the
@@ -73,6 +76,8 @@ public final class BulkIngest {
     private final Thread flusher;
     private final LongAdder flushedAhead = new LongAdder();
     private volatile boolean finishing;
+    // A folder sync's files, each with its place in the sync's order; empty otherwise.
+    private volatile Map<String, Integer> fileOrder = Map.of();
 
     /**
      * An article and the file it was read from ({@code null} when it came from the application); or,
@@ -120,6 +125,20 @@ public final class BulkIngest {
                 return;
             }
         }
+    }
+
+    /**
+     * Gives the files of a folder sync in the order they are read (by {@link
+     * FileOrigins#key}), before any article is queued. An id held by several of them is then kept
+     * from the last one, also when only an earlier one is read again: an article read from a file
+     * is not written when the index holds its id from a file later in this order.
+     */
+    void fileOrder(List<String> origins) {
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < origins.size(); i++) {
+            order.put(origins.get(i), i);
+        }
+        fileOrder = order;
     }
 
     /** Segments the flushing thread wrote (none with one indexing thread). */
@@ -322,7 +341,14 @@ public final class BulkIngest {
             byte[] hash = ContentHash.of(a);
             long prefix = prefix(hash);
             if (written.put(a.id(), prefix, earlier)) {
-                if (earlier[0] == prefix) {
+                if (item.from() != null && indexed.hash(a.id()) != null && heldByLaterFile(item)) {
+                    // An earlier file yielded it too: the later file's version stays.
+                    written.put(a.id(), earlier[0], earlier);
+                    unchanged.increment();
+                } else if (earlier[0] == prefix) {
+                    if (item.from() != null) {
+                        upsert(item, hash); // from a file: the last file read that holds it is recorded
+                    }
                     unchanged.increment();
                 } else {
                     upsert(item, hash);
@@ -331,6 +357,11 @@ public final class BulkIngest {
                 return;
             }
             byte[] old = indexed.hash(a.id());
+            if (old != null && heldByLaterFile(item)) {
+                written.put(a.id(), prefix(old), earlier); // the later file's version stays
+                unchanged.increment();
+                return;
+            }
             if (old == null) {
                 upsert(item, hash);
                 added.increment();
@@ -345,6 +376,16 @@ public final class BulkIngest {
                 upsert(item, hash);
                 updated.increment();
             }
+        }
+
+        /** Whether the indexed version just looked up came from a file read after the item's own. */
+        private boolean heldByLaterFile(Item item) {
+            if (item.from() == null || indexed.origin() == null) {
+                return false;
+            }
+            Integer mine = fileOrder.get(item.from().origin());
+            Integer theirs = fileOrder.get(indexed.origin());
+            return mine != null && theirs != null && theirs > mine;
         }
     }
 

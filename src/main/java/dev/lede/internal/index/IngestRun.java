@@ -85,6 +85,8 @@ public final class IngestRun {
             throw e;
         }
         filesTotal = files.size();
+        bulk.fileOrder(
+                files.stream().map(f -> FileOrigins.key(f.path(), f.name())).toList());
         int threads = options.threads();
         ExecutorService readers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "lede-read");
