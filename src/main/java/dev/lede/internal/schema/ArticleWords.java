@@ -25,6 +25,12 @@ import org.apache.lucene.document.FieldType;
  * order they were added: the fields of {@link #title} and {@link #body} must come before the
  * word fields that read what they saw ({@link #words()} and the title ones). One instance per
  * document; not thread-safe.
+ *
+ * <p>Nothing is allocated per article beyond the fields themselves: the words go into a buffer of
+ * the indexing thread, taken when Lucene asks for the first of the article's text fields, and the
+ * word fields' token streams are the thread's too, reused as an {@link Analyzer} reuses its own.
+ * Both are bound to the article when Lucene asks each field for its tokens, so a document may be
+ * built on one thread and indexed on another, or several built before any is indexed.
  */
 final class ArticleWords {
     // The title and body chains of each indexing thread, reused from article to article as an
@@ -33,12 +39,14 @@ final class ArticleWords {
     private static final ThreadLocal<Chain[]> CHAINS =
             ThreadLocal.withInitial(() -> new Chain[] {new Chain(), new Chain()});
 
-    // Every word seen, title first, one after the other in one buffer (no String per word, no set:
-    // the word fields keep no frequencies, so Lucene's own term hash drops the repeats).
-    private char[] chars = new char[2048];
-    private int[] ends = new int[256];
-    private int count;
-    private int titleCount;
+    // Each indexing thread's word buffer and word-field streams, bound to one article at a time.
+    private static final ThreadLocal<Words> WORDS = ThreadLocal.withInitial(Words::new);
+    private static final ThreadLocal<WordStreams> STREAMS = ThreadLocal.withInitial(WordStreams::new);
+
+    private static final Words NONE = new Words();
+
+    // The indexing thread's buffer, from the article's first text field on (null before).
+    private Words words;
 
     /** The title field, analysed as {@code title} is, noting its words. */
     Field title(String name, String text, FieldType type) {
@@ -51,41 +59,74 @@ final class ArticleWords {
     }
 
     /** Every word of the title and body (the field keeps no frequencies: repeats cost nothing). */
-    TokenStream words() {
-        return new WordList(false, false);
+    Field words(String name, FieldType type) {
+        return new WordField(name, type, WordStreams.ALL);
     }
 
     /** The words of the title. */
-    TokenStream titleWords() {
-        return new WordList(true, false);
+    Field titleWords(String name, FieldType type) {
+        return new WordField(name, type, WordStreams.TITLE);
     }
 
     /** Every 1 to {@value WordAnalyzers#MAX_PREFIX} character prefix of every title word. */
-    TokenStream titlePrefixes() {
-        return prefixes(new WordList(true, false));
+    Field titlePrefixes(String name, FieldType type) {
+        return new WordField(name, type, WordStreams.TITLE_PREFIXES);
     }
 
     /** The prefixes of the title's first word. */
-    TokenStream titleLead() {
-        return prefixes(new WordList(true, true));
+    Field titleLead(String name, FieldType type) {
+        return new WordField(name, type, WordStreams.TITLE_LEAD);
     }
 
-    private static TokenStream prefixes(TokenStream words) {
-        return new EdgeNGramTokenFilter(words, 1, WordAnalyzers.MAX_PREFIX, true);
+    /**
+     * This article's words: the thread's buffer, emptied when the title (or a first text field)
+     * asks, so a document indexed twice sees its words once.
+     */
+    private Words words(boolean ofTitle) {
+        if (words == null || ofTitle) {
+            words = WORDS.get();
+            words.clear();
+        }
+        return words;
     }
 
-    private void add(char[] word, int length, boolean ofTitle) {
-        int start = count == 0 ? 0 : ends[count - 1];
-        if (start + length > chars.length) {
-            chars = Arrays.copyOf(chars, Math.max(chars.length * 2, start + length));
+    /**
+     * Every word seen, title first, one after the other in one buffer (no String per word, no set:
+     * the word fields keep no frequencies, so Lucene's own term hash drops the repeats).
+     */
+    private static final class Words {
+        private static final int INITIAL_CHARS = 2048;
+        private static final int INITIAL_WORDS = 256;
+        // A buffer grown past this for a long article goes back to the initial size afterwards.
+        private static final int KEPT_CHARS = 1 << 16;
+
+        private char[] chars = new char[INITIAL_CHARS];
+        private int[] ends = new int[INITIAL_WORDS];
+        private int count;
+        private int titleCount;
+
+        void clear() {
+            if (chars.length > KEPT_CHARS) {
+                chars = new char[INITIAL_CHARS];
+                ends = new int[INITIAL_WORDS];
+            }
+            count = 0;
+            titleCount = 0;
         }
-        if (count == ends.length) {
-            ends = Arrays.copyOf(ends, count * 2);
-        }
-        System.arraycopy(word, 0, chars, start, length);
-        ends[count++] = start + length;
-        if (ofTitle) {
-            titleCount++;
+
+        void add(char[] word, int length, boolean ofTitle) {
+            int start = count == 0 ? 0 : ends[count - 1];
+            if (start + length > chars.length) {
+                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, start + length));
+            }
+            if (count == ends.length) {
+                ends = Arrays.copyOf(ends, count * 2);
+            }
+            System.arraycopy(word, 0, chars, start, length);
+            ends[count++] = start + length;
+            if (ofTitle) {
+                titleCount++;
+            }
         }
     }
 
@@ -103,9 +144,25 @@ final class ArticleWords {
         @Override
         public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
             Chain c = CHAINS.get()[chain];
-            c.tee.into(ArticleWords.this, ofTitle);
+            c.tee.into(words(ofTitle), ofTitle);
             c.source.setReader(new StringReader(stringValue()));
             return c.stream;
+        }
+    }
+
+    /** A word field: this thread's stream for it, reading this article's words. */
+    private final class WordField extends Field {
+        private final int kind;
+
+        WordField(String name, FieldType type, int kind) {
+            super(name, type);
+            this.kind = kind;
+        }
+
+        @Override
+        public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+            // After the title and body, whose analysis filled the words; none if they are absent.
+            return STREAMS.get().of(kind, words == null ? NONE : words);
         }
     }
 
@@ -119,15 +176,15 @@ final class ArticleWords {
     /** Passes every token on, adding its text to an article's words. */
     private static final class Tee extends TokenFilter {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-        private ArticleWords article;
+        private Words words;
         private boolean ofTitle;
 
         Tee(TokenStream in) {
             super(in);
         }
 
-        void into(ArticleWords article, boolean ofTitle) {
-            this.article = article;
+        void into(Words words, boolean ofTitle) {
+            this.words = words;
             this.ofTitle = ofTitle;
         }
 
@@ -136,22 +193,39 @@ final class ArticleWords {
             if (!input.incrementToken()) {
                 return false;
             }
-            article.add(term.buffer(), term.length(), ofTitle);
+            words.add(term.buffer(), term.length(), ofTitle);
             return true;
-        }
-
-        @Override
-        public void close() throws IOException {
-            super.close();
-            article = null; // keep no article reachable from the thread's chain
         }
     }
 
-    /** The article's words (all, the title's, or the title's first), read when the field is indexed. */
-    private final class WordList extends TokenStream {
+    /** One indexing thread's streams for the four word fields. */
+    private static final class WordStreams {
+        static final int ALL = 0;
+        static final int TITLE = 1;
+        static final int TITLE_PREFIXES = 2;
+        static final int TITLE_LEAD = 3;
+
+        private final WordList[] lists = {
+            new WordList(false, false), new WordList(true, false), new WordList(true, false), new WordList(true, true)
+        };
+        private final TokenStream[] streams = {lists[0], lists[1], prefixes(lists[2]), prefixes(lists[3])};
+
+        private static TokenStream prefixes(TokenStream words) {
+            return new EdgeNGramTokenFilter(words, 1, WordAnalyzers.MAX_PREFIX, true);
+        }
+
+        TokenStream of(int kind, Words words) {
+            lists[kind].words = words;
+            return streams[kind];
+        }
+    }
+
+    /** An article's words (all, the title's, or the title's first), read when the field is indexed. */
+    private static final class WordList extends TokenStream {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final boolean titleOnly;
         private final boolean firstOnly;
+        private Words words;
         private int next;
         private int end;
 
@@ -165,7 +239,7 @@ final class ArticleWords {
             super.reset();
             // Read now, when the field is indexed, after the title and body streams have run.
             next = 0;
-            end = titleOnly ? Math.min(titleCount, firstOnly ? 1 : titleCount) : count;
+            end = titleOnly ? Math.min(words.titleCount, firstOnly ? 1 : words.titleCount) : words.count;
         }
 
         @Override
@@ -174,8 +248,8 @@ final class ArticleWords {
                 return false;
             }
             clearAttributes();
-            int start = next == 0 ? 0 : ends[next - 1];
-            term.copyBuffer(chars, start, ends[next] - start);
+            int start = next == 0 ? 0 : words.ends[next - 1];
+            term.copyBuffer(words.chars, start, words.ends[next] - start);
             next++;
             return true;
         }

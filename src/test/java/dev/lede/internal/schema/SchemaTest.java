@@ -178,6 +178,110 @@ class SchemaTest {
         }
     }
 
+    @Test
+    void toDocument_wordFieldsReadTheirOwnArticle_whereverAndWheneverTheDocumentIsIndexed() throws Exception {
+        // The word buffer and word streams belong to the indexing thread and are bound when Lucene
+        // asks a field for its tokens: documents built ahead, indexed out of order, on another
+        // thread or twice must each get their own words.
+        Article a = Article.builder("a")
+                .title("Harbor council votes")
+                .body("The budget passed.")
+                .build();
+        Article b = Article.builder("b")
+                .title("Storm closes schools")
+                .body("Teachers stayed home.")
+                .build();
+        Article c = Article.builder("c")
+                .title("Market rally")
+                .body("Shares rose sharply today.")
+                .build();
+        var docA = SCHEMA.toDocument(a);
+        var docB = SCHEMA.toDocument(b);
+        var docC = SCHEMA.toDocument(c);
+        try (var dir = new org.apache.lucene.store.ByteBuffersDirectory();
+                var writer = new org.apache.lucene.index.IndexWriter(
+                        dir, new org.apache.lucene.index.IndexWriterConfig(SCHEMA.analyzer()))) {
+            writer.addDocument(docC);
+            writer.addDocument(docA);
+            var other = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                other.submit(() -> writer.addDocument(docB)).get();
+            } finally {
+                other.shutdown();
+            }
+            writer.updateDocument(SCHEMA.idTerm("a"), docA); // the same document again
+            writer.commit();
+            try (var reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
+                assertThat(reader.numDocs()).isEqualTo(3);
+                for (Article article : List.of(a, b, c)) {
+                    List<String> words = new ArrayList<>(tokens(Schema.WORDS, article.title()));
+                    words.addAll(tokens(Schema.WORDS, article.body()));
+                    assertThat(termsOf(reader, Schema.WORDS, article.id())).isEqualTo(new java.util.TreeSet<>(words));
+                    assertThat(termsOf(reader, Schema.TITLE_WORDS, article.id()))
+                            .isEqualTo(new java.util.TreeSet<>(tokens(Schema.TITLE_WORDS, article.title())));
+                    assertThat(termsOf(reader, Schema.TITLE_LEAD, article.id()))
+                            .isEqualTo(new java.util.TreeSet<>(tokens(Schema.TITLE_LEAD, article.title())));
+                }
+            }
+        }
+    }
+
+    @Test
+    void toDocument_indexesEachBandKeyAsALongPoint() throws IOException {
+        String body = "The council voted on Tuesday to raise the harbor budget by four percent, after a long "
+                + "debate about dredging, wages for the harbor crews and the state of the north pier.";
+        long[] keys = BodyFingerprint.of(body).bandKeys();
+        try (var dir = new org.apache.lucene.store.ByteBuffersDirectory();
+                var writer = new org.apache.lucene.index.IndexWriter(
+                        dir, new org.apache.lucene.index.IndexWriterConfig(SCHEMA.analyzer()))) {
+            writer.addDocument(SCHEMA.toDocument(
+                    Article.builder("a").title("Harbor budget").body(body).build()));
+            writer.commit();
+            try (var reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
+                var points = reader.leaves().get(0).reader().getPointValues(Schema.DUP_BAND);
+                assertThat(points.size()).isEqualTo(keys.length);
+                assertThat(points.getBytesPerDimension()).isEqualTo(Long.BYTES);
+                var searcher = new org.apache.lucene.search.IndexSearcher(reader);
+                for (long key : keys) {
+                    assertThat(searcher.count(org.apache.lucene.document.LongPoint.newExactQuery(Schema.DUP_BAND, key)))
+                            .isEqualTo(1);
+                }
+                assertThat(searcher.count(
+                                org.apache.lucene.document.LongPoint.newExactQuery(Schema.DUP_BAND, keys[0] + 1)))
+                        .isZero();
+            }
+        }
+    }
+
+    /** The terms of {@code field} in the live article with {@code id}. */
+    private static java.util.Set<String> termsOf(
+            org.apache.lucene.index.DirectoryReader reader, String field, String id) throws IOException {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (var ctx : reader.leaves()) {
+            var leaf = ctx.reader();
+            var ids = leaf.postings(new org.apache.lucene.index.Term(Schema.ID, id));
+            if (ids == null) {
+                continue;
+            }
+            var live = leaf.getLiveDocs();
+            for (int doc = ids.nextDoc();
+                    doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+                    doc = ids.nextDoc()) {
+                if (live != null && !live.get(doc)) {
+                    continue;
+                }
+                var terms = leaf.terms(field).iterator();
+                for (var t = terms.next(); t != null; t = terms.next()) {
+                    var postings = terms.postings(null, org.apache.lucene.index.PostingsEnum.NONE);
+                    if (postings.advance(doc) == doc) {
+                        out.add(t.utf8ToString());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     private static java.util.Map<String, Long> counted(List<String> tokens) {
         java.util.Map<String, Long> out = new java.util.TreeMap<>();
         tokens.forEach(t -> out.merge(t, 1L, Long::sum));
