@@ -81,6 +81,7 @@ public final class BenchRun {
         try (HeapWatch heap = new HeapWatch();
                 SearchSystem s = SearchSystem.named(system, Runtime.getRuntime().availableProcessors())) {
             long cpu0 = processCpuNanos();
+            long allocated0 = allocatedBytes();
             long t0 = System.nanoTime();
             s.ingest(work, corpus);
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -88,6 +89,8 @@ public final class BenchRun {
             // CPU time of the whole process (every thread, GC and JIT included): what the ingest
             // costs regardless of what else the machine runs meanwhile.
             r.put("ingestCpuSeconds", (processCpuNanos() - cpu0) / 1e9);
+            // Bytes allocated by every thread: unlike time, the same from run to run.
+            r.put("ingestAllocatedBytes", allocatedBytes() - allocated0);
             r.put("ingestDocsPerSec", corpus.size() / seconds);
             r.put("ingestMBPerSec", textBytes / 1e6 / seconds);
             r.put("indexBytes", sizeOf(work));
@@ -126,6 +129,14 @@ public final class BenchRun {
     }
 
     /** CPU time this process has used so far, in nanoseconds (-1 where unknown). */
+    /** Heap bytes allocated so far by all threads, those that ended included. */
+    static long allocatedBytes() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads) {
+            return threads.getTotalThreadAllocatedBytes();
+        }
+        return -1;
+    }
+
     static long processCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();

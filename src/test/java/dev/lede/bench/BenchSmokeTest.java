@@ -80,6 +80,17 @@ class BenchSmokeTest {
     }
 
     @Test
+    void allocatedBytes_countsWhatThisThreadAllocates() {
+        long before = BenchRun.allocatedBytes();
+        byte[] tenMegabytes = new byte[10_000_000];
+        tenMegabytes[tenMegabytes.length - 1] = 1;
+        long after = BenchRun.allocatedBytes();
+
+        assertThat(tenMegabytes[tenMegabytes.length - 1]).isEqualTo((byte) 1);
+        assertThat(after - before).isBetween(10_000_000L, 50_000_000L);
+    }
+
+    @Test
     void querySet_isDeterministicAndCoversEveryKind() {
         assertThat(QuerySet.generate(corpus, 3, 42)).isEqualTo(queries);
         assertThat(queries)

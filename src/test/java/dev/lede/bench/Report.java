@@ -21,6 +21,10 @@ final class Report {
             new Metric("ingestMBPerSec", "ingest, MB of text/s", r -> num(r, "ingestMBPerSec")),
             new Metric("ingestSeconds", "ingest, s", r -> num(r, "ingestSeconds")),
             new Metric("ingestCpuSeconds", "ingest, CPU s (all threads)", r -> num(r, "ingestCpuSeconds")),
+            new Metric(
+                    "ingestAllocatedGB",
+                    "ingest, GB allocated (all threads)",
+                    r -> num(r, "ingestAllocatedBytes") / 1e9),
             new Metric("indexMB", "index size, MB", r -> num(r, "indexBytes") / 1e6),
             new Metric(
                     "ingestPeakHeapMB", "peak heap in use during ingest, MB", r -> num(r, "ingestPeakHeapBytes") / 1e6),
