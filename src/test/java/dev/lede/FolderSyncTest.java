@@ -267,6 +267,7 @@ class FolderSyncTest {
             IngestReport r = index.ingest(folder);
 
             assertThat(r.updated()).isEqualTo(1);
+            assertThat(r.deleted()).isEqualTo(1); // n2; s1 was replaced, not deleted
             assertThat(body(index, "s1")).isEqualTo("The storm hit the coast, first report.");
             assertThat(index.get("n2")).isEmpty();
             assertThat(index.count()).isEqualTo(8);

@@ -12,8 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -78,6 +80,8 @@ public final class BulkIngest {
     private volatile boolean finishing;
     // A folder sync's files, each with its place in the sync's order; empty otherwise.
     private volatile Map<String, Integer> fileOrder = Map.of();
+    // The ids written from a file over a version another file had given (by that file).
+    private final Map<String, Set<String>> taken = new ConcurrentHashMap<>();
 
     /**
      * An article and the file it was read from ({@code null} when it came from the application); or,
@@ -139,6 +143,14 @@ public final class BulkIngest {
             order.put(origins.get(i), i);
         }
         fileOrder = order;
+    }
+
+    /**
+     * The ids whose indexed version came from the file {@code origin} and that this ingest wrote
+     * from another file; complete once {@link #finish()} has returned.
+     */
+    Set<String> takenFrom(String origin) {
+        return taken.getOrDefault(origin, Set.of());
     }
 
     /** Segments the flushing thread wrote (none with one indexing thread). */
@@ -361,6 +373,13 @@ public final class BulkIngest {
                 written.put(a.id(), prefix(old), earlier); // the later file's version stays
                 unchanged.increment();
                 return;
+            }
+            if (old != null
+                    && item.from() != null
+                    && indexed.origin() != null
+                    && !indexed.origin().equals(item.from().origin())) {
+                taken.computeIfAbsent(indexed.origin(), o -> ConcurrentHashMap.newKeySet())
+                        .add(a.id());
             }
             if (old == null) {
                 upsert(item, hash);

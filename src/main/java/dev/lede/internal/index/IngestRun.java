@@ -54,7 +54,9 @@ public final class IngestRun {
     private long lastProgress = start;
     private long lastCommit = start;
     private long read;
-    private long deleted;
+    // The ids each file's deletes are meant for (by origin); counted once the writes are done, as
+    // an id another file took over in this ingest is replaced, not deleted.
+    private final List<Map.Entry<String, Set<String>>> deleting = new ArrayList<>();
     private long unchangedInFiles; // articles of files skipped as unchanged
     private int unchangedFiles;
     // Index changes that must wait until the articles queued before them are written: recording a
@@ -264,7 +266,7 @@ public final class IngestRun {
             dropped.removeAll(readingIds);
             if (!dropped.isEmpty()) {
                 afterWrites.add(() -> bulk.deleteFromFile(before.stamp().origin(), dropped));
-                deleted += dropped.size();
+                deleting.add(Map.entry(before.stamp().origin(), dropped));
             }
         }
         restamp(withArticles(stamp, readingIds.size())); // its articles, rewritten or not, take its state
@@ -294,7 +296,7 @@ public final class IngestRun {
                 continue;
             }
             afterWrites.add(() -> bulk.deleteFile(origin));
-            deleted += e.getValue().ids().size();
+            deleting.add(Map.entry(origin, e.getValue().ids()));
         }
     }
 
@@ -373,6 +375,13 @@ public final class IngestRun {
     private IngestReport finish() throws IOException {
         bulk.finish();
         runAfterWrites();
+        long deleted = 0;
+        for (Map.Entry<String, Set<String>> d : deleting) {
+            Set<String> taken = bulk.takenFrom(d.getKey());
+            deleted += taken.isEmpty()
+                    ? d.getValue().size()
+                    : d.getValue().stream().filter(id -> !taken.contains(id)).count();
+        }
         for (BulkIngest.Rejected r : bulk.rejected()) {
             report.failed("article " + r.id(), 0, "the index refused it: " + r.reason());
         }
