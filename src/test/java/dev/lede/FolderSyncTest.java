@@ -275,7 +275,7 @@ class FolderSyncTest {
     }
 
     @Test
-    void anIdInTwoFiles_whenTheLaterFileDropsIt_theNextSyncPutsTheEarlierVersionBack() throws IOException {
+    void anIdInTwoFiles_whenTheLaterFileDropsIt_theEarlierVersionComesBackInTheSameSync() throws IOException {
         twoFilesWithOneId();
         try (ArticleIndex index = ArticleIndex.open(tmp.resolve("index"), MANUAL)) {
             index.ingest(folder);
@@ -284,15 +284,44 @@ class FolderSyncTest {
                     """);
 
             IngestReport dropped = index.ingest(folder);
-            boolean goneAfterOneSync = index.get("s1").isEmpty();
             IngestReport next = index.ingest(folder);
 
-            // The first file yielded s1 to the second before the second was read: one sync late.
-            assertThat(dropped.deleted()).isEqualTo(1);
-            assertThat(goneAfterOneSync).isTrue();
-            assertThat(next.added()).isEqualTo(1);
+            // The first file left s1 to the second before the second was read; it is read again.
+            assertThat(dropped.updated()).isEqualTo(1);
+            assertThat(dropped.deleted()).isZero();
+            assertThat(dropped.unchanged()).isEqualTo(8); // n1, n2 and the 6 articles of the files not read
             assertThat(body(index, "s1")).isEqualTo("The storm hit the coast, first report.");
-            assertThat(index.ingest(folder).files()).isZero();
+            assertThat(index.count()).isEqualTo(9);
+            assertThat(next.files()).isZero();
+            assertThat(next.added() + next.updated() + next.deleted()).isZero();
+        }
+    }
+
+    @Test
+    void anIdInThreeFiles_whenTheMiddleOneDropsIt_theLastFilesVersionStays() throws IOException {
+        twoFilesWithOneId();
+        write("news-3.jsonl", """
+                {"id": "s1", "title": "Storm hits coast", "body": "The storm hit the coast, final report."}
+                """);
+        try (ArticleIndex index = ArticleIndex.open(tmp.resolve("index"), MANUAL)) {
+            index.ingest(folder);
+            write("news-3.jsonl", """
+                    {"id": "s3", "title": "Another story", "body": "Something else."}
+                    """);
+            write("news-2.jsonl", """
+                    {"id": "n2", "title": "Only in the second", "body": "Second file only."}
+                    """);
+
+            IngestReport r = index.ingest(folder);
+            IngestReport again = index.ingest(folder);
+
+            // Neither later file holds s1 now: the first file's version comes back.
+            assertThat(body(index, "s1")).isEqualTo("The storm hit the coast, first report.");
+            assertThat(r.added()).isEqualTo(1); // s3
+            assertThat(r.updated()).isEqualTo(1); // s1
+            assertThat(r.deleted()).isZero();
+            assertThat(index.count()).isEqualTo(10);
+            assertThat(again.added() + again.updated() + again.deleted()).isZero();
         }
     }
 

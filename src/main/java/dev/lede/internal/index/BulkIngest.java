@@ -82,6 +82,12 @@ public final class BulkIngest {
     private volatile Map<String, Integer> fileOrder = Map.of();
     // The ids written from a file over a version another file had given (by that file).
     private final Map<String, Set<String>> taken = new ConcurrentHashMap<>();
+    // The ids an earlier file did not write because a later file held them: by the later file, the
+    // id and the last file that yielded it.
+    private final Map<String, Map<String, String>> yielded = new ConcurrentHashMap<>();
+    // Yielded ids read again from their file because the later file no longer holds them: the id
+    // and the later file. Written without yielding, and counted once.
+    private final Map<String, String> released = new ConcurrentHashMap<>();
 
     /**
      * An article and the file it was read from ({@code null} when it came from the application); or,
@@ -151,6 +157,24 @@ public final class BulkIngest {
      */
     Set<String> takenFrom(String origin) {
         return taken.getOrDefault(origin, Set.of());
+    }
+
+    /**
+     * The ids not written from a file because {@code holder}, later in the sync's order, held
+     * them, each with the last file that yielded it; complete once {@link #drain()} has returned.
+     */
+    Map<String, String> yieldedTo(String holder) {
+        return yielded.getOrDefault(holder, Map.of());
+    }
+
+    /**
+     * Lets {@code ids}, yielded to {@code holder}, be written when read again from the file that
+     * yielded them: {@code holder} turned out not to hold them any more.
+     */
+    void release(String holder, Collection<String> ids) {
+        for (String id : ids) {
+            released.put(id, holder);
+        }
     }
 
     /** Segments the flushing thread wrote (none with one indexing thread). */
@@ -353,24 +377,48 @@ public final class BulkIngest {
             byte[] hash = ContentHash.of(a);
             long prefix = prefix(hash);
             if (written.put(a.id(), prefix, earlier)) {
-                if (item.from() != null && indexed.hash(a.id()) != null && heldByLaterFile(item)) {
+                String holder = item.from() == null ? null : released.remove(a.id());
+                if (holder != null) {
+                    // Yielded earlier in this ingest (and counted unchanged then); the holder
+                    // dropped it, so it is written from here after all.
+                    unchanged.decrement();
+                    taken.computeIfAbsent(holder, o -> ConcurrentHashMap.newKeySet())
+                            .add(a.id());
+                    upsert(item, hash);
+                    if (earlier[0] == prefix) {
+                        unchanged.increment();
+                    } else {
+                        updated.increment();
+                    }
+                } else if (item.from() != null && indexed.hash(a.id()) != null && heldByLaterFile(item)) {
                     // An earlier file yielded it too: the later file's version stays.
                     written.put(a.id(), earlier[0], earlier);
-                    unchanged.increment();
-                } else if (earlier[0] == prefix) {
-                    if (item.from() != null) {
-                        upsert(item, hash); // from a file: the last file read that holds it is recorded
-                    }
+                    yielded(item);
                     unchanged.increment();
                 } else {
-                    upsert(item, hash);
-                    updated.increment();
+                    if (item.from() != null && indexed.origin() != null) {
+                        // Written from here: an earlier file that yielded it has nothing to put back.
+                        Map<String, String> left = yielded.get(indexed.origin());
+                        if (left != null) {
+                            left.remove(a.id());
+                        }
+                    }
+                    if (earlier[0] == prefix) {
+                        if (item.from() != null) {
+                            upsert(item, hash); // from a file: the last file read that holds it is recorded
+                        }
+                        unchanged.increment();
+                    } else {
+                        upsert(item, hash);
+                        updated.increment();
+                    }
                 }
                 return;
             }
             byte[] old = indexed.hash(a.id());
             if (old != null && heldByLaterFile(item)) {
                 written.put(a.id(), prefix(old), earlier); // the later file's version stays
+                yielded(item);
                 unchanged.increment();
                 return;
             }
@@ -395,6 +443,12 @@ public final class BulkIngest {
                 upsert(item, hash);
                 updated.increment();
             }
+        }
+
+        /** Records that the item's file left its article to the file that holds it (just looked up). */
+        private void yielded(Item item) {
+            yielded.computeIfAbsent(indexed.origin(), o -> new ConcurrentHashMap<>())
+                    .put(item.article().id(), item.from().origin());
         }
 
         /** Whether the indexed version just looked up came from a file read after the item's own. */

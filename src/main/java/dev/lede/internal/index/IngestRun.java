@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -120,6 +121,7 @@ public final class IngestRun {
                 progress(true);
             }
             if (!cancelled) {
+                putBackYielded(inputs, files);
                 removeGone(known, listed, unlisted);
             }
         } catch (Cancelled stop) {
@@ -286,6 +288,69 @@ public final class IngestRun {
             w.run();
         }
         afterWrites.clear();
+    }
+
+    /**
+     * Puts back, in this ingest, the articles an earlier file left to a later one (which held their
+     * ids) when the later file, read again, no longer holds them: each is read again from the last
+     * file that gave it.
+     */
+    private void putBackYielded(Inputs inputs, List<InputFile> files) {
+        if (deleting.isEmpty()) {
+            return;
+        }
+        bulk.drain(); // every yield is known
+        Map<String, Set<String>> byFile = new HashMap<>();
+        for (Map.Entry<String, Set<String>> dropped : deleting) {
+            Map<String, String> yielded = bulk.yieldedTo(dropped.getKey());
+            List<String> released = new ArrayList<>();
+            for (String id : dropped.getValue()) {
+                String from = yielded.get(id);
+                if (from != null) {
+                    byFile.computeIfAbsent(from, f -> new HashSet<>()).add(id);
+                    released.add(id);
+                }
+            }
+            bulk.release(dropped.getKey(), released);
+        }
+        for (InputFile input : files) {
+            Set<String> ids = byFile.get(FileOrigins.key(input.path(), input.name()));
+            if (ids != null) {
+                readAgain(inputs, input, ids);
+            }
+        }
+    }
+
+    /** Reads a file again for the articles with {@code ids}, then records its state as {@link #apply} does. */
+    private void readAgain(Inputs inputs, InputFile input, Set<String> ids) {
+        Optional<ArticleReader> reader = inputs.readerFor(input.path());
+        Schema.FileStamp now = FileOrigins.attributes(input.path(), input.name());
+        if (reader.isEmpty() || now == null) {
+            return;
+        }
+        Schema.FileStamp stamp;
+        try {
+            stamp = new Schema.FileStamp(
+                    now.origin(), now.size(), now.mtime(), FileOrigins.hash(input.path(), input.name()), -1);
+        } catch (IOException e) {
+            return; // read again next time
+        }
+        ReportCollector again = new ReportCollector(); // its problems were reported on the first read
+        Set<String> all = new HashSet<>();
+        Schema.FileStamp marker = FileOrigins.changed(now.origin());
+        read(
+                reader.get(),
+                input,
+                a -> {
+                    all.add(a.id());
+                    if (ids.contains(a.id())) {
+                        bulk.accept(a, marker);
+                    }
+                },
+                again);
+        if (again.failed() == 0) {
+            restamp(withArticles(stamp, all.size()));
+        }
     }
 
     /** Deletes the articles of files no longer under the folder (not of folders it could not list). */
