@@ -7,6 +7,7 @@ import dev.lede.internal.schema.Schema;
 import java.io.IOException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -35,6 +36,8 @@ class BulkIngestTest {
     /** Ingests every article, then a second version of every 100th, with {@code threads} threads. */
     private long ingest(Directory dir, int threads) throws IOException {
         try (IndexWriter writer = IndexFolder.openWriter(dir, "memory", schema, 1)) {
+            // The segments written stay apart (a merge finishing before the commit made it one).
+            writer.getConfig().setMergePolicy(NoMergePolicy.INSTANCE);
             BulkIngest bulk = new BulkIngest(writer, schema, threads);
             for (int i = 0; i < ARTICLES; i++) {
                 bulk.accept(article(i, "first"));
