@@ -211,6 +211,13 @@ class FolderSyncTest {
                 """);
     }
 
+    private void threeFilesWithOneId() throws IOException {
+        twoFilesWithOneId();
+        write("news-3.jsonl", """
+                {"id": "s1", "title": "Storm hits coast", "body": "The storm hit the coast, final report."}
+                """);
+    }
+
     private static String body(ArticleIndex index, String id) throws IOException {
         return index.get(id).map(Article::body).orElse("(none)");
     }
@@ -299,10 +306,7 @@ class FolderSyncTest {
 
     @Test
     void anIdInThreeFiles_whenTheMiddleOneDropsIt_theLastFilesVersionStays() throws IOException {
-        twoFilesWithOneId();
-        write("news-3.jsonl", """
-                {"id": "s1", "title": "Storm hits coast", "body": "The storm hit the coast, final report."}
-                """);
+        threeFilesWithOneId();
         try (ArticleIndex index = ArticleIndex.open(tmp.resolve("index"), MANUAL)) {
             index.ingest(folder);
             write("news-3.jsonl", """
@@ -327,10 +331,7 @@ class FolderSyncTest {
 
     @Test
     void anIdInThreeFiles_whenTheMiddleOneChanges_theLastFilesVersionStays() throws IOException {
-        twoFilesWithOneId();
-        write("news-3.jsonl", """
-                {"id": "s1", "title": "Storm hits coast", "body": "The storm hit the coast, final report."}
-                """);
+        threeFilesWithOneId();
         try (ArticleIndex index = ArticleIndex.open(tmp.resolve("index"), MANUAL)) {
             index.ingest(folder);
             write("news-2.jsonl", """

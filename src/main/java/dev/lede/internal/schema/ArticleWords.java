@@ -23,7 +23,7 @@ import org.apache.lucene.document.FieldType;
  * instead of five times (the benchmark's raw Lucene baseline does it the usual way, a per-field
  * analyzer, and ingests the same fields at about the same cost: docs/bench). This relies on Lucene indexing a document's fields in the
  * order they were added: the fields of {@link #title} and {@link #body} must come before the
- * word fields that read what they saw ({@link #words()} and the title ones). One instance per
+ * word fields that read what they saw ({@link #words(String, FieldType)} and the title ones). One instance per
  * document; not thread-safe.
  *
  * <p>Nothing is allocated per article beyond the fields themselves: the words go into a buffer of
