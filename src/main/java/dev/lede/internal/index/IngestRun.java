@@ -323,33 +323,27 @@ public final class IngestRun {
 
     /** Reads a file again for the articles with {@code ids}, then records its state as {@link #apply} does. */
     private void readAgain(Inputs inputs, InputFile input, Set<String> ids) {
-        Optional<ArticleReader> reader = inputs.readerFor(input.path());
-        Schema.FileStamp now = FileOrigins.attributes(input.path(), input.name());
-        if (reader.isEmpty() || now == null) {
-            return;
-        }
-        Schema.FileStamp stamp;
-        try {
-            stamp = new Schema.FileStamp(
-                    now.origin(), now.size(), now.mtime(), FileOrigins.hash(input.path(), input.name()), -1);
-        } catch (IOException e) {
+        Prepared p = prepare(inputs, input, Map.of()); // known as nothing: its state and articles afresh
+        if (p.reader().isEmpty() || p.stamp() == null) {
             return; // read again next time
         }
-        ReportCollector again = new ReportCollector(); // its problems were reported on the first read
+        // Its problems were reported on the first read.
+        ReportCollector again = p.problems() != null ? p.problems() : new ReportCollector();
         Set<String> all = new HashSet<>();
-        Schema.FileStamp marker = FileOrigins.changed(now.origin());
-        read(
-                reader.get(),
-                input,
-                a -> {
-                    all.add(a.id());
-                    if (ids.contains(a.id())) {
-                        bulk.accept(a, marker);
-                    }
-                },
-                again);
+        Schema.FileStamp marker = FileOrigins.changed(p.stamp().origin());
+        Consumer<Article> putBack = a -> {
+            all.add(a.id());
+            if (ids.contains(a.id())) {
+                bulk.accept(a, marker);
+            }
+        };
+        if (p.articles() != null) {
+            p.articles().forEach(putBack);
+        } else {
+            read(p.reader().get(), input, putBack, again);
+        }
         if (again.failed() == 0) {
-            restamp(withArticles(stamp, all.size()));
+            restamp(withArticles(p.stamp(), all.size()));
         }
     }
 

@@ -377,7 +377,7 @@ public final class Schema {
         }
         doc.add(new BinaryDocValuesField(DUP_FINGERPRINT, new BytesRef(fingerprint.toBytes())));
         // The points LongPoint would make, without its new field type and array per key (33 keys
-        // an article: a sixth of what an ingest allocated, docs/bench).
+        // an article).
         long[] keys = fingerprint.bandKeys();
         byte[] packed = new byte[keys.length * Long.BYTES];
         for (int i = 0; i < keys.length; i++) {
