@@ -68,7 +68,8 @@ import org.apache.lucene.store.Lock;
  * the index opens at its last commit. Every ingest commits when it ends, and {@link #close()}
  * commits. Changes become searchable at the next refresh: {@link #refresh()}, a commit, or the
  * automatic refresh every {@link IndexConfig#refreshInterval()} (1 second by default), which pauses
- * while a bulk ingest runs (the ingest refreshes when it commits). A read-only index sees another
+ * while a bulk ingest runs: what an ingest writes becomes searchable when it ends (its commits
+ * while it runs make it durable only), or at a {@link #refresh()} the application calls. A read-only index sees another
  * process's commits at its refreshes.
  */
 public final class ArticleIndex implements AutoCloseable {
@@ -89,7 +90,7 @@ public final class ArticleIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final ScheduledExecutorService refresher; // null when refresh is manual
     // Ingests under way: the timed refresh pauses meanwhile, since refreshing a writer flushes a
-    // segment each time and slows a bulk ingest several-fold; the ingest refreshes when it commits.
+    // segment each time and slows a bulk ingest several-fold; the ingest refreshes when it ends.
     private final AtomicInteger ingests = new AtomicInteger();
 
     private ArticleIndex(Directory directory, String location, boolean readOnly, IndexConfig config)
@@ -260,7 +261,7 @@ public final class ArticleIndex implements AutoCloseable {
         IngestReport report;
         ingests.incrementAndGet();
         try {
-            report = new IngestRun(writer, schema, options, this::commit).files(inputs, path);
+            report = new IngestRun(writer, schema, options, this::ingestCommit).files(inputs, path);
         } catch (AlreadyClosedException e) {
             throw stoppedWriting(e);
         } finally {
@@ -292,7 +293,7 @@ public final class ArticleIndex implements AutoCloseable {
         requireWritable();
         ingests.incrementAndGet();
         try {
-            return new IngestRun(writer, schema, options, this::commit).articles(articles);
+            return new IngestRun(writer, schema, options, this::ingestCommit).articles(articles);
         } catch (AlreadyClosedException e) {
             throw stoppedWriting(e);
         } finally {
@@ -382,6 +383,16 @@ public final class ArticleIndex implements AutoCloseable {
         requireWritable();
         commitWriter();
         refresh();
+    }
+
+    /** An ingest's commit: searchable too only at its end (see {@link IngestRun}). */
+    private void ingestCommit(boolean refresh) throws IOException {
+        if (refresh) {
+            commit();
+        } else {
+            requireWritable();
+            commitWriter();
+        }
     }
 
     private void commitWriter() throws IOException {

@@ -30,6 +30,8 @@ class IngestCommitIntervalTest {
     private static final class Watching implements Iterable<Article> {
         final Path folder;
         long committedMidway = -1;
+        ArticleIndex ingesting; // when set, what it can search is counted too
+        long searchableMidway = -1;
 
         Watching(Path folder) {
             this.folder = folder;
@@ -57,6 +59,9 @@ class IngestCommitIntervalTest {
                     if (given++ == LOOK_AT) {
                         try (ArticleIndex reader = ArticleIndex.openReadOnly(folder)) {
                             committedMidway = reader.count();
+                            if (ingesting != null) {
+                                searchableMidway = ingesting.count();
+                            }
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
@@ -85,6 +90,20 @@ class IngestCommitIntervalTest {
         assertThat(report.added()).isEqualTo(ARTICLES);
         // Committed before article 200 was handed over: some, at most those handed over already.
         assertThat(articles.committedMidway).isBetween(1L, (long) LOOK_AT);
+    }
+
+    @Test
+    void theCommitsWhileItRunsMakeNothingSearchable_itsEndDoes() throws IOException {
+        Watching articles = new Watching(tmp);
+        IngestReport report;
+        try (ArticleIndex index = ArticleIndex.open(tmp, IndexConfig.defaults().refreshInterval(Duration.ZERO))) {
+            articles.ingesting = index;
+            report = index.addAll(articles, IngestOptions.defaults().commitInterval(Duration.ofMillis(20)));
+            assertThat(index.count()).isEqualTo(ARTICLES);
+        }
+        assertThat(report.added()).isEqualTo(ARTICLES);
+        assertThat(articles.committedMidway).isBetween(1L, (long) LOOK_AT);
+        assertThat(articles.searchableMidway).isZero();
     }
 
     @Test

@@ -16,7 +16,9 @@ import java.util.function.Consumer;
  *     commits what it has written and reports {@link IngestReport#cancelled()}
  * @param commitInterval how often a long ingest commits while it runs, so that a crash loses at most
  *     about this much work (a re-run then skips what was committed as unchanged); 30 seconds by
- *     default. Every ingest also commits when it ends.
+ *     default. These commits run beside the ingest, which goes on reading and indexing, and make
+ *     nothing searchable; every ingest also commits when it ends, and then what it wrote becomes
+ *     searchable.
  */
 public record IngestOptions(
         int threads, Consumer<IngestProgress> onProgress, BooleanSupplier cancelled, Duration commitInterval) {
