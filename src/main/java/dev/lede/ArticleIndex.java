@@ -69,8 +69,8 @@ import org.apache.lucene.store.Lock;
  * commits. Changes become searchable at the next refresh: {@link #refresh()}, a commit, or the
  * automatic refresh every {@link IndexConfig#refreshInterval()} (1 second by default), which pauses
  * while a bulk ingest runs: what an ingest writes becomes searchable when it ends (its commits
- * while it runs make it durable only), or at a {@link #refresh()} the application calls. A read-only index sees another
- * process's commits at its refreshes.
+ * while it runs make it durable only), or at a {@link #refresh()} the application calls. A
+ * read-only index sees another process's commits at its refreshes.
  */
 public final class ArticleIndex implements AutoCloseable {
     /** The most titles {@link #suggest(String, int)} returns at once. */

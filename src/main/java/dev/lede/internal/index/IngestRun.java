@@ -42,9 +42,9 @@ import org.apache.lucene.index.IndexWriter;
  * <p>A commit while the ingest runs is taken on a thread of its own, so that reading and indexing
  * go on meanwhile (a commit flushes every in-memory segment and syncs the files: a second or two at
  * 500,000 articles, during which the indexing threads used to run out of work). It makes nothing
- * searchable: a searcher opened on the writer flushes its buffers too, and right after a commit
- * that left a segment of a few hundred articles per indexing thread in the index, several per
- * commit at 500,000 articles. What the ingest wrote becomes searchable when it ends.
+ * searchable: opening a searcher on the writer flushes the in-memory segments too, and right after
+ * a commit those hold only the few hundred articles indexed since, which then stayed in the index
+ * as segments of their own. What the ingest wrote becomes searchable when it ends.
  */
 public final class IngestRun {
     /** The durability step the index owns: a commit with its user data. */
