@@ -26,9 +26,10 @@ import org.apache.lucene.util.Bits;
  * slices start at {@value #FIRST_SLICE} documents and double up to {@value #MAX_SLICE} (as
  * Elasticsearch's cancellable scorer does), so the clock is still read often enough to stop within
  * a few milliseconds of the limit, and scoring runs in the windows it was built for. The slices keep
- * growing from one segment to the next, and a segment where the query matches no more articles than
- * a first slice holds is scored whole after one look at the clock: restarting small slices in each
- * of the 16 segments of a million articles cost a search about 50 µs, whatever it matched.
+ * growing from one segment to the next, and a segment where the query can match no more articles
+ * than a largest slice holds (its scorer's cost) is scored whole after one look at the clock, which
+ * is no more work between two looks than a largest slice: restarting small slices in each of the 16
+ * segments of a million articles cost a search about 50 µs, whatever it matched.
  * Not for concurrent use: one searcher serves one request.
  */
 final class BoundedSearcher extends IndexSearcher {
@@ -102,7 +103,7 @@ final class BoundedSearcher extends IndexSearcher {
 
         @Override
         public int score(LeafCollector collector, Bits acceptDocs, int min, int max) throws IOException {
-            if (in.cost() <= FIRST_SLICE) {
+            if (in.cost() <= MAX_SLICE) {
                 if (limit.shouldExit()) {
                     stopped = true;
                     return DocIdSetIterator.NO_MORE_DOCS;

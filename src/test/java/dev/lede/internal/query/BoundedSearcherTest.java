@@ -18,6 +18,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class BoundedSearcherTest {
     private static final int SEGMENTS = 3;
-    private static final int PER_SEGMENT = 5_000; // more than a first slice, less than two
+    private static final int PER_SEGMENT = 70_000; // more than a largest slice, less than two
     private static final BM25Similarity SIMILARITY = new BM25Similarity();
 
     private Directory dir;
@@ -46,9 +47,10 @@ class BoundedSearcherTest {
         try (IndexWriter w = new IndexWriter(dir, config)) {
             for (int s = 0; s < SEGMENTS; s++) {
                 for (int i = 0; i < PER_SEGMENT; i++) {
-                    // Every article has "harbor" (some twice, for varied scores); every 1,000th has "pier", the last
-                    // one near its segment's end.
-                    String text = "harbor " + (i % 7 == 0 ? "harbor " : "") + (i % 1_000 == 999 ? "pier" : "quay");
+                    // Every article has "harbor" (some twice, for varied scores); every other one "berth";
+                    // every 1,000th has "pier", the last one near its segment's end.
+                    String text = "harbor " + (i % 7 == 0 ? "harbor " : "") + (i % 2 == 0 ? "berth " : "")
+                            + (i % 1_000 == 999 ? "pier" : "quay");
                     Document d = new Document();
                     d.add(new TextField("body", text, Field.Store.NO));
                     w.addDocument(d);
@@ -86,26 +88,43 @@ class BoundedSearcherTest {
         AtomicInteger asked = new AtomicInteger();
         BoundedSearcher searcher = new BoundedSearcher(reader, SIMILARITY, counting(asked));
 
-        TopDocs top = searcher.search(new TermQuery(new Term("body", "harbor")), 10);
+        // Every hit counted, so no block of documents is skipped and the slices are as below.
+        TopDocs top = searcher.search(
+                new TermQuery(new Term("body", "harbor")),
+                new TopScoreDocCollectorManager(10, null, Integer.MAX_VALUE));
 
-        // Segment 1: 4,096 then the other 904 documents; the next slices (8,192 and 16,384
-        // documents) each cover a whole segment. Restarting at 4,096 in every segment would look 6 times.
-        assertThat(asked).hasValue(4);
+        // Segment 1: slices of 4,096, 8,192, 16,384, 32,768 and 65,536 documents (the last one
+        // covering its other 8,560); segments 2 and 3: 65,536 and the other 4,464 each.
+        // Restarting at 4,096 in every segment would look 15 times.
+        assertThat(asked).hasValue(9);
         assertThat(searcher.timedOut()).isFalse();
         assertThat(docs(top)).isEqualTo(docs(unbounded("harbor")));
-        assertThat(top.totalHits.relation()).isEqualTo(TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO);
+        assertThat(top.totalHits).isEqualTo(new TotalHits(SEGMENTS * PER_SEGMENT, TotalHits.Relation.EQUAL_TO));
     }
 
     @Test
-    void aSegmentWhereTheQueryMatchesFewerArticlesThanAFirstSlice_isScoredWholeAfterOneLook() throws IOException {
+    void aSegmentWhereTheQueryMatchesFewArticles_isScoredWholeAfterOneLook() throws IOException {
         AtomicInteger asked = new AtomicInteger();
         BoundedSearcher searcher = new BoundedSearcher(reader, SIMILARITY, counting(asked));
 
         TopDocs top = searcher.search(new TermQuery(new Term("body", "pier")), 10);
 
         assertThat(asked).hasValue(SEGMENTS);
-        assertThat(top.totalHits.value()).isEqualTo(15);
+        assertThat(top.totalHits.value()).isEqualTo(210);
         assertThat(docs(top)).isEqualTo(docs(unbounded("pier")));
+    }
+
+    @Test
+    void aSegmentWhereTheQueryMatchesNoMoreArticlesThanALargestSlice_isScoredWholeAfterOneLook() throws IOException {
+        AtomicInteger asked = new AtomicInteger();
+        BoundedSearcher searcher = new BoundedSearcher(reader, SIMILARITY, counting(asked));
+
+        TopDocs top = searcher.search(new TermQuery(new Term("body", "berth")), 10);
+
+        // 35,000 articles a segment: more than a first slice, fewer than a largest one.
+        assertThat(asked).hasValue(SEGMENTS);
+        assertThat(searcher.timedOut()).isFalse();
+        assertThat(docs(top)).isEqualTo(docs(unbounded("berth")));
     }
 
     @Test
@@ -116,7 +135,7 @@ class BoundedSearcherTest {
         TopDocs top = searcher.search(new TermQuery(new Term("body", "pier")), 10);
 
         assertThat(searcher.timedOut()).isTrue();
-        assertThat(top.totalHits.value()).isEqualTo(5); // the first segment's
+        assertThat(top.totalHits.value()).isEqualTo(70); // the first segment's
         assertThat(top.scoreDocs).extracting((ScoreDoc d) -> d.doc).allMatch(doc -> doc < PER_SEGMENT);
     }
 }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -40,7 +41,11 @@ class SearchTimeoutTest {
     void index() throws IOException {
         dir = new ByteBuffersDirectory();
         try (IndexWriter w = IndexFolder.openWriter(dir, "memory", schema, 16)) {
+            w.getConfig().setMergePolicy(NoMergePolicy.INSTANCE); // segments of 1,000 articles stay apart
             for (int i = 0; i < ARTICLES; i++) {
+                if (i > 0 && i % 1_000 == 0) {
+                    w.commit();
+                }
                 w.addDocument(schema.toDocument(Article.builder("a" + i)
                         .title("Harbor report " + i)
                         .source("Desk " + (i % 3))
@@ -79,8 +84,9 @@ class SearchTimeoutTest {
 
     @Test
     void aLimitReachedWhileScoring_returnsWhatWasFound_flaggedAndNotExact() throws IOException {
-        // Lucene scores in growing slices of documents and asks the limit before each: stopping
-        // after more and more questions gives partial results, then the whole. (The reader asks too,
+        // The search asks the limit before scoring each segment (and, in a segment where the query
+        // may match more articles than a largest slice holds, before each slice): stopping after
+        // more and more questions gives partial results, then the whole. (The reader asks too,
         // while reading terms; a stop there finds nothing, so totals do not grow steadily.)
         // Scores tie at the page's edge here, so a second search puts the ties in id order; a stop
         // during that one keeps the page the first search found, with its count.
