@@ -39,7 +39,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BytesRef;
 
@@ -52,10 +51,10 @@ public final class ArticleSearcher {
     /** Counting stops here unless an exact total is asked for: Lucene's and Elasticsearch's default. */
     static final int TOTAL_HITS_THRESHOLD = 1_000;
     /**
-     * Hits collected beyond the page (as many as it holds, up to this), so that equal scores at its
-     * edge are usually ordered without a second search.
+     * Hits tied with the page's last one that are collected beyond the page, up to this, so that
+     * equal scores at its edge are usually ordered without a second search ({@link TiedTopScores}).
      */
-    static final int EXTRA_FOR_TIES = 100;
+    static final int TIES_BEYOND_PAGE = 100;
 
     private final Schema schema;
     private final LenientParser lenient;
@@ -226,9 +225,9 @@ public final class ArticleSearcher {
      * cannot reach the page (block-max WAND, MaxScore); a sort with a tie-break on the id disables
      * much of that and made a search about a third slower. The two give the same page unless equal
      * scores straddle its first or last place. Then, when the tied group is whole among the hits
-     * collected (a few more than the page), it is put in id order there; otherwise a sorted search
-     * decides, skipping every article scoring below the page's last hit. Returned hits are {@link
-     * FieldDoc}s of (score, id) either way.
+     * collected (the page and up to {@value #TIES_BEYOND_PAGE} tied with its last hit), it is put in
+     * id order there; otherwise a sorted search decides, skipping every article scoring below the
+     * page's last hit. Returned hits are {@link FieldDoc}s of (score, id) either way.
      */
     private TopDocs topDocs(
             IndexSearcher searcher, Query query, SortOrder order, FieldDoc after, int skip, int size, int threshold)
@@ -237,17 +236,17 @@ public final class ArticleSearcher {
         if (order != SortOrder.RELEVANCE || after != null) {
             return searcher.search(query, new TopFieldCollectorManager(sort, skip + size, after, threshold));
         }
-        // A few more than the page: a tie at its edge is then usually whole in what was collected.
+        // The page, and the hits tied with its last one: a tie at its edge is then usually whole.
         int want = skip + size;
-        int collect = want + Math.max(1, Math.min(want, EXTRA_FOR_TIES));
-        TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(collect, null, threshold));
+        TiedTopScores.Result found = searcher.search(query, new TiedTopScores(want, threshold, TIES_BEYOND_PAGE));
+        TopDocs top = found.top();
         ScoreDoc[] d = top.scoreDocs;
         int end = Math.min(d.length, want);
         boolean tieAtEnd = d.length > end && end > 0 && d[end].score == d[end - 1].score;
         boolean tieAtStart = skip > 0 && skip < d.length && d[skip].score == d[skip - 1].score;
-        // Articles of equal score are collected in index order, so a tied group is whole when a
-        // lower score follows it, or when every match was collected (otherwise the page is not empty).
-        boolean whole = d.length < collect || d[d.length - 1].score < d[end - 1].score;
+        // Every hit scoring above the page's last one was collected, so a tied group is whole unless
+        // it reaches that score and more hits were tied there than were kept.
+        boolean whole = found.tiesWhole();
         if ((tieAtEnd || tieAtStart) && !whole && !searcher.timedOut()) {
             // Every article that can reach the page scores at least its last hit's score: the sorted
             // search skips everything below that (ScoreFloor), and the count is the first search's.
