@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +61,12 @@ import org.apache.lucene.util.BytesRef;
  * about a tenth of the time (docs/bench).
  */
 public final class BulkIngest {
-    private static final Item END =
-            new Item(Article.builder("\u0000end").title("end").build(), null, null);
-    private static final int QUEUE_PER_THREAD = 256;
+    private static final List<Item> END = Collections.unmodifiableList(new ArrayList<>()); // by identity
+    // Articles go to a thread in batches of this many: one hand-off (and at most one wake-up of
+    // each side) per batch, not per article. Handing over each article on its own made about 40,000
+    // thread switches in a 100,000-article ingest on 2 cores, against 6,000 for raw Lucene.
+    static final int BATCH = 32;
+    private static final int BATCHES_PER_THREAD = 8;
     static final int FLUSH_AHEAD_PERCENT = 80;
     private static final long FLUSH_POLL_NANOS = 5_000_000;
 
@@ -70,6 +74,8 @@ public final class BulkIngest {
     private final Schema schema;
     private final DirectoryReader snapshot;
     private final List<Worker> workers = new ArrayList<>();
+    // Per thread, the articles queued for it and not yet handed over (the producer's alone).
+    private final List<List<Item>> pending = new ArrayList<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final LongAdder added = new LongAdder();
     private final LongAdder updated = new LongAdder();
@@ -108,6 +114,7 @@ public final class BulkIngest {
             t.setDaemon(true);
             w.thread = t;
             workers.add(w);
+            pending.add(new ArrayList<>(BATCH));
             t.start();
         }
         double budgetMb = writer.getConfig().getRAMBufferSizeMB();
@@ -198,9 +205,28 @@ public final class BulkIngest {
      */
     public void accept(Article article, Schema.FileStamp from) {
         rethrowFailure();
-        Worker w = workers.get(Math.floorMod(article.id().hashCode(), workers.size()));
+        int i = Math.floorMod(article.id().hashCode(), workers.size());
+        List<Item> batch = pending.get(i);
+        batch.add(new Item(article, from, null));
+        if (batch.size() == BATCH) {
+            pending.set(i, new ArrayList<>(BATCH));
+            hand(workers.get(i), batch);
+        }
+    }
+
+    /** Hands each thread the articles still waiting for a full batch. */
+    private void handPending() {
+        for (int i = 0; i < workers.size(); i++) {
+            if (!pending.get(i).isEmpty()) {
+                hand(workers.get(i), pending.get(i));
+                pending.set(i, new ArrayList<>(BATCH));
+            }
+        }
+    }
+
+    private static void hand(Worker w, List<Item> batch) {
         try {
-            w.queue.put(new Item(article, from, null));
+            w.queue.put(batch);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while ingesting", e);
@@ -213,10 +239,11 @@ public final class BulkIngest {
      * @throws UncheckedIOException if writing an article failed
      */
     void drain() {
+        handPending();
         CountDownLatch reached = new CountDownLatch(workers.size());
         try {
             for (Worker w : workers) {
-                w.queue.put(new Item(null, null, reached));
+                w.queue.put(List.of(new Item(null, null, reached)));
             }
             reached.await();
         } catch (InterruptedException e) {
@@ -289,6 +316,9 @@ public final class BulkIngest {
      */
     public void finish() throws IOException {
         try {
+            if (failure.get() == null) {
+                handPending();
+            }
             for (Worker w : workers) {
                 w.queue.put(END);
             }
@@ -328,7 +358,7 @@ public final class BulkIngest {
     }
 
     private final class Worker implements Runnable {
-        final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE_PER_THREAD);
+        final BlockingQueue<List<Item>> queue = new ArrayBlockingQueue<>(BATCHES_PER_THREAD);
         Thread thread;
         // Ids this thread wrote in this ingest, with the first 8 bytes of their hash.
         private final WrittenIds written = new WrittenIds();
@@ -338,30 +368,36 @@ public final class BulkIngest {
         @Override
         public void run() {
             while (true) {
-                Item a;
+                List<Item> batch;
                 try {
-                    a = queue.take();
+                    batch = queue.take();
                 } catch (InterruptedException e) {
                     failure.compareAndSet(null, e);
                     return;
                 }
-                if (a == END) {
+                if (batch == END) {
                     return;
                 }
-                if (a.barrier() != null) {
-                    a.barrier().countDown();
-                    continue;
+                for (Item a : batch) {
+                    take(a);
                 }
-                // After a failure, keep draining so the producer never blocks, but write nothing.
-                if (failure.get() == null) {
-                    try {
-                        write(a);
-                    } catch (IllegalArgumentException refused) {
-                        // This document only: IndexWriter rejected it before changing anything.
-                        rejected.add(new Rejected(a.article().id(), refused.getMessage()));
-                    } catch (Throwable t) {
-                        failure.compareAndSet(null, t);
-                    }
+            }
+        }
+
+        private void take(Item a) {
+            if (a.barrier() != null) {
+                a.barrier().countDown();
+                return;
+            }
+            // After a failure, keep draining so the producer never blocks, but write nothing.
+            if (failure.get() == null) {
+                try {
+                    write(a);
+                } catch (IllegalArgumentException refused) {
+                    // This document only: IndexWriter rejected it before changing anything.
+                    rejected.add(new Rejected(a.article().id(), refused.getMessage()));
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
                 }
             }
         }

@@ -83,4 +83,33 @@ class BulkIngestTest {
             }
         }
     }
+
+    @Test
+    void drain_writesTheArticlesThatWaitForAFullBatch_beforeItReturns() throws IOException {
+        try (Directory dir = new ByteBuffersDirectory();
+                IndexWriter writer = IndexFolder.openWriter(dir, "memory", schema, 16)) {
+            BulkIngest bulk = new BulkIngest(writer, schema, 2);
+            int queued = BulkIngest.BATCH + 3; // one thread gets a full batch, at least one a partial one
+            for (int i = 0; i < queued; i++) {
+                bulk.accept(article(i, "first"));
+            }
+            bulk.drain();
+            try (DirectoryReader reader = DirectoryReader.open(writer)) {
+                assertThat(reader.numDocs()).isEqualTo(queued);
+            }
+            bulk.accept(article(0, "second"));
+            bulk.drain();
+            try (DirectoryReader reader = DirectoryReader.open(writer)) {
+                assertThat(reader.numDocs()).isEqualTo(queued);
+                IndexSearcher searcher = new IndexSearcher(reader);
+                TopDocs found = searcher.search(new TermQuery(schema.idTerm("a0")), 2);
+                assertThat(schema.toArticle(searcher.storedFields().document(found.scoreDocs[0].doc))
+                                .title())
+                        .isEqualTo("Harbour report 0 second");
+            }
+            bulk.finish();
+            assertThat(bulk.added()).isEqualTo(queued);
+            assertThat(bulk.updated()).isEqualTo(1);
+        }
+    }
 }
