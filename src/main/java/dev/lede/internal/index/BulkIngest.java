@@ -58,7 +58,9 @@ import org.apache.lucene.util.BytesRef;
  * writer would make an indexing thread do it. An indexing thread that flushes stops taking
  * articles for that long (a second or more at a large budget), so its queue fills, the producer
  * waits on it, and the other threads run out of work: at 300,000 articles on 2 cores they were idle
- * about a tenth of the time (docs/bench).
+ * about a tenth of the time (docs/bench). When every thread has indexed its last article, they
+ * write the rest of the in-memory segments together, instead of the ingest's closing commit doing it
+ * on one thread.
  */
 public final class BulkIngest {
     private static final List<Item> END = Collections.unmodifiableList(new ArrayList<>()); // by identity
@@ -83,6 +85,7 @@ public final class BulkIngest {
     private final Queue<Rejected> rejected = new ConcurrentLinkedQueue<>();
     private final Thread flusher;
     private final LongAdder flushedAhead = new LongAdder();
+    private final CountDownLatch allIndexed; // counted down by each indexing thread when it is done
     private volatile boolean finishing;
     // A folder sync's files, each with its place in the sync's order; empty otherwise.
     private volatile Map<String, Integer> fileOrder = Map.of();
@@ -108,6 +111,7 @@ public final class BulkIngest {
         this.writer = writer;
         this.schema = schema;
         this.snapshot = DirectoryReader.open(writer);
+        this.allIndexed = new CountDownLatch(threads);
         for (int i = 0; i < threads; i++) {
             Worker w = new Worker();
             Thread t = new Thread(w, "lede-ingest-" + (i + 1));
@@ -367,6 +371,34 @@ public final class BulkIngest {
 
         @Override
         public void run() {
+            try {
+                index();
+            } finally {
+                allIndexed.countDown();
+            }
+            flushTail();
+        }
+
+        /**
+         * Once every thread has indexed its last article, writes the in-memory segments to disk, one
+         * per thread at a time: the commit that ends the ingest would otherwise flush them one after
+         * the other on one thread, while the other cores wait.
+         */
+        private void flushTail() {
+            try {
+                allIndexed.await();
+                while (failure.get() == null && writer.flushNextBuffer()) {
+                    // the next largest
+                }
+            } catch (InterruptedException e) {
+                failure.compareAndSet(null, e);
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
+            }
+        }
+
+        /** Writes the queued articles until the end of the ingest. */
+        private void index() {
             while (true) {
                 List<Item> batch;
                 try {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A bulk ingest over several indexing threads with a RAM budget it fills many times over: the
- * flushing thread writes segments ahead of the writer's own limit, and every article, in its last
- * version, is in the index.
+ * flushing thread writes segments ahead of the writer's own limit, the indexing threads write the
+ * rest when they are done, and every article, in its last version, is in the index.
  */
 class BulkIngestTest {
     private static final int ARTICLES = 5_000;
@@ -46,6 +46,8 @@ class BulkIngestTest {
                 }
             }
             bulk.finish();
+            // The indexing threads wrote what they held in memory before finish() returned.
+            assertThat(writer.numRamDocs()).isZero();
             writer.commit();
             assertThat(bulk.added()).isEqualTo(ARTICLES);
             assertThat(bulk.updated()).isEqualTo(ARTICLES / 100);
