@@ -65,8 +65,9 @@ import org.apache.lucene.util.BytesRef;
 public final class BulkIngest {
     private static final List<Item> END = Collections.unmodifiableList(new ArrayList<>()); // by identity
     // Articles go to a thread in batches of this many: one hand-off (and at most one wake-up of
-    // each side) per batch, not per article. Handing over each article on its own made about 40,000
-    // thread switches in a 100,000-article ingest on 2 cores, against 6,000 for raw Lucene.
+    // each side) per batch, not per article. Handing over each article on its own, an ingest of
+    // 100,000 articles on 2 cores switched threads about 95,000 times; in batches, about 17,000
+    // (raw Lucene, whose threads take articles from the input themselves: 11,000).
     static final int BATCH = 32;
     private static final int BATCHES_PER_THREAD = 8;
     static final int FLUSH_AHEAD_PERCENT = 80;
@@ -411,12 +412,12 @@ public final class BulkIngest {
                     return;
                 }
                 for (Item a : batch) {
-                    take(a);
+                    process(a);
                 }
             }
         }
 
-        private void take(Item a) {
+        private void process(Item a) {
             if (a.barrier() != null) {
                 a.barrier().countDown();
                 return;
