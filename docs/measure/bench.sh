@@ -8,8 +8,10 @@
 # the best-practice way doing the index work of Lede's default schema, as "lucene", and with id,
 # title and body only, as "lucene-plain", which shows what Lede's search features cost; FTS5
 # through sqlite-jdbc), the order rotating every repetition. It prints a Markdown table (medians
-# [min-max], ratios of Lede to each other system) and writes target/bench/results.md, results.csv (every run, for the cost curve) and
-# results.json. The benchmark code is test code (src/test/java/dev/lede/bench): never in the jar.
+# [min-max], ratios of Lede to each other system; then Lede's ingest speed over each other
+# system's, repetition by repetition, with their median) and writes target/bench/results.md,
+# results.csv (every run, for the cost curve) and results.json. The benchmark code is test code
+# (src/test/java/dev/lede/bench): never in the jar.
 # For one operation at a time (analysis, a batch, a query, snippets) under JMH, see jmh.sh.
 #
 # Options (--name value; defaults in brackets):
@@ -33,6 +35,8 @@
 #   --out               output folder                                                 [target/bench]
 #   --redraw            yes: with --sizes, draw the curve again from the results
 #                       already in <out>/size-N/ (after a change to the plot), running nothing [no]
+#   --search            no: ingest only, no searching (each run takes a fraction of the
+#                       time, so many more repetitions fit); not with --sizes          [yes]
 #
 # Environment: JAVA_HOME (a JDK 21+; otherwise the newest found, as ./lede does).
 set -euo pipefail

@@ -38,6 +38,7 @@ public final class Bench {
             Map.entry("warmup-max", "60"),
             Map.entry("xmx", "1g"),
             Map.entry("redraw", "no"),
+            Map.entry("search", "yes"),
             Map.entry("out", "target/bench"));
 
     private Bench() {}
@@ -128,8 +129,8 @@ public final class Bench {
                 "-cp",
                 System.getProperty("java.class.path"),
                 BenchRun.class.getName()));
-        for (String key :
-                List.of("corpus", "data", "articles", "seed", "queries-per-kind", "passes", "warmup", "warmup-max")) {
+        for (String key : List.of(
+                "corpus", "data", "articles", "seed", "queries-per-kind", "passes", "warmup", "warmup-max", "search")) {
             command.addAll(List.of("--" + key, a.get(key)));
         }
         command.addAll(List.of(
@@ -152,6 +153,13 @@ public final class Bench {
             if (!DEFAULTS.containsKey(name)) {
                 throw new IllegalArgumentException("unknown option --" + name);
             }
+        }
+        String search = options.get("search");
+        if (!search.equals("yes") && !search.equals("no")) {
+            throw new IllegalArgumentException("--search takes yes or no, not " + search);
+        }
+        if (search.equals("no") && !options.get("sizes").isEmpty()) {
+            throw new IllegalArgumentException("the cost curve (--sizes) needs the search figures: drop --search no");
         }
         return options;
     }

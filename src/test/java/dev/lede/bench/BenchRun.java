@@ -46,7 +46,8 @@ public final class BenchRun {
                 Integer.parseInt(a.get("passes")),
                 Double.parseDouble(a.get("warmup")),
                 Double.parseDouble(a.get("warmup-max")),
-                Long.parseLong(a.get("seed")));
+                Long.parseLong(a.get("seed")),
+                a.get("search").equals("yes"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), result);
     }
@@ -60,7 +61,8 @@ public final class BenchRun {
             int passes,
             double warmupSeconds,
             double warmupMaxSeconds,
-            long seed)
+            long seed,
+            boolean search)
             throws IOException, InterruptedException {
         List<BenchQuery> queries = QuerySet.generate(corpus, perKind, seed);
         long textBytes = 0;
@@ -96,30 +98,8 @@ public final class BenchRun {
             r.put("indexBytes", sizeOf(work));
             r.put("ingestPeakHeapBytes", heap.peakUsed());
             r.put("ingestPeakLiveHeapBytes", heap.peakLive());
-            List<List<String>> tops = new ArrayList<>();
-            for (BenchQuery q : queries) {
-                tops.add(s.search(q, false));
-            }
-            r.put("topIds", tops);
-            for (boolean highlight : new boolean[] {false, true}) {
-                // Warm-up, untimed: whole passes for the minimum time, then until the JIT is quiet.
-                JitWarmUp warmUp = new JitWarmUp(warmupSeconds, warmupMaxSeconds);
-                boolean over;
-                do {
-                    long round0 = System.nanoTime();
-                    long compiled0 = JitWarmUp.compileMillis();
-                    do {
-                        timed(s, queries, highlight, 1, 1);
-                    } while (System.nanoTime() - round0 < JitWarmUp.ROUND_NANOS);
-                    long compiled = JitWarmUp.compileMillis();
-                    over = warmUp.round(System.nanoTime() - round0, compiled0 < 0 ? -1 : compiled - compiled0);
-                } while (!over);
-                String setting = highlight ? "highlight" : "plain";
-                r.put(setting + "WarmupSeconds", warmUp.seconds());
-                r.put(setting + "WarmupQuiet", warmUp.quiet());
-                for (int threads : new int[] {1, 2}) {
-                    r.put(setting + threads, timed(s, queries, highlight, threads, passes));
-                }
+            if (search) {
+                search(s, queries, r, passes, warmupSeconds, warmupMaxSeconds);
             }
             r.put("peakHeapBytes", heap.peakUsed());
             r.put("peakLiveHeapBytes", heap.peakLive());
@@ -128,7 +108,42 @@ public final class BenchRun {
         return r;
     }
 
-    /** CPU time this process has used so far, in nanoseconds (-1 where unknown). */
+    /** Times the query set without and with highlighting, on 1 and 2 threads, each after its warm-up. */
+    private static void search(
+            SearchSystem s,
+            List<BenchQuery> queries,
+            Map<String, Object> r,
+            int passes,
+            double warmupSeconds,
+            double warmupMaxSeconds)
+            throws IOException, InterruptedException {
+        List<List<String>> tops = new ArrayList<>();
+        for (BenchQuery q : queries) {
+            tops.add(s.search(q, false));
+        }
+        r.put("topIds", tops);
+        for (boolean highlight : new boolean[] {false, true}) {
+            // Warm-up, untimed: whole passes for the minimum time, then until the JIT is quiet.
+            JitWarmUp warmUp = new JitWarmUp(warmupSeconds, warmupMaxSeconds);
+            boolean over;
+            do {
+                long round0 = System.nanoTime();
+                long compiled0 = JitWarmUp.compileMillis();
+                do {
+                    timed(s, queries, highlight, 1, 1);
+                } while (System.nanoTime() - round0 < JitWarmUp.ROUND_NANOS);
+                long compiled = JitWarmUp.compileMillis();
+                over = warmUp.round(System.nanoTime() - round0, compiled0 < 0 ? -1 : compiled - compiled0);
+            } while (!over);
+            String setting = highlight ? "highlight" : "plain";
+            r.put(setting + "WarmupSeconds", warmUp.seconds());
+            r.put(setting + "WarmupQuiet", warmUp.quiet());
+            for (int threads : new int[] {1, 2}) {
+                r.put(setting + threads, timed(s, queries, highlight, threads, passes));
+            }
+        }
+    }
+
     /** Heap bytes allocated so far by all threads, those that ended included. */
     static long allocatedBytes() {
         if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads) {
@@ -137,6 +152,7 @@ public final class BenchRun {
         return -1;
     }
 
+    /** CPU time this process has used so far, in nanoseconds (-1 where unknown). */
     static long processCpuNanos() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime();

@@ -14,7 +14,12 @@ import java.util.function.ToDoubleFunction;
  */
 final class Report {
     /** A row: its key in the CSV, its label, and how to read it from a run. */
-    record Metric(String key, String label, ToDoubleFunction<Map<String, Object>> value) {}
+    record Metric(String key, String label, ToDoubleFunction<Map<String, Object>> value) {
+        /** Whether the row comes from the searches, which a run with {@code --search no} skips. */
+        boolean fromSearch() {
+            return key.startsWith("plain") || key.startsWith("highlight");
+        }
+    }
 
     static final List<Metric> METRICS = List.of(
             new Metric("ingestDocsPerSec", "ingest, articles/s", r -> num(r, "ingestDocsPerSec")),
@@ -109,7 +114,7 @@ final class Report {
         md.append("\n|---|");
         md.append("---:|".repeat(systems.size() + others.size()));
         md.append('\n');
-        for (Metric m : METRICS) {
+        for (Metric m : metrics()) {
             md.append("| ").append(m.label()).append(" |");
             for (String s : systems) {
                 md.append(' ').append(cell(values(s, m))).append(" |");
@@ -121,9 +126,52 @@ final class Report {
             }
             md.append('\n');
         }
+        md.append(pairs(others));
         md.append(agreement());
         md.append(unsettled());
         return md.toString();
+    }
+
+    /** The rows the runs have figures for: without searches ({@code --search no}), the ingest's. */
+    private List<Metric> metrics() {
+        boolean searched = runs.get(systems.get(0)).get(0).containsKey("plain1");
+        return METRICS.stream().filter(m -> searched || !m.fromSearch()).toList();
+    }
+
+    /**
+     * Lede's ingest speed over each other system's, repetition by repetition (both ran within the
+     * same repetition, so a slow spell of the machine tends to hit both), with their median: the
+     * ratio of medians in the table can pair a fast run of one system with a slow run of the other.
+     */
+    private String pairs(List<String> others) {
+        StringBuilder out = new StringBuilder();
+        Metric speed = METRICS.get(0);
+        for (String o : others) {
+            List<Map<String, Object>> lede = runs.get("lede");
+            List<Map<String, Object>> other = runs.get(o);
+            int n = Math.min(lede.size(), other.size());
+            if (n < 2) {
+                continue;
+            }
+            List<Double> ratios = new ArrayList<>();
+            for (int r = 0; r < n; r++) {
+                ratios.add(
+                        speed.value().applyAsDouble(lede.get(r)) / speed.value().applyAsDouble(other.get(r)));
+            }
+            List<Double> sorted = new ArrayList<>(ratios);
+            sorted.sort(null);
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%nIngest speed, lede/%s, repetition by repetition: %s (median %.2f).%n",
+                    o,
+                    String.join(
+                            " ",
+                            ratios.stream()
+                                    .map(x -> String.format(Locale.ROOT, "%.2f", x))
+                                    .toList()),
+                    median(sorted)));
+        }
+        return out.toString();
     }
 
     /** The runs whose warm-up ended at its maximum with the JIT still busy: their times are suspect. */
@@ -147,7 +195,7 @@ final class Report {
 
     /** How often the systems agree on the ranking: a sanity check that they do the same work. */
     private String agreement() {
-        if (!runs.containsKey("lede")) {
+        if (!runs.containsKey("lede") || !runs.get("lede").get(0).containsKey("topIds")) {
             return "";
         }
         @SuppressWarnings("unchecked")
@@ -185,7 +233,7 @@ final class Report {
         for (String s : systems) {
             List<Map<String, Object>> list = runs.get(s);
             for (int r = 0; r < list.size(); r++) {
-                for (Metric m : METRICS) {
+                for (Metric m : metrics()) {
                     csv.append(String.format(
                             Locale.ROOT,
                             "%s,%d,%s,%d,%s,%.4f%n",
