@@ -145,9 +145,8 @@ final class Report {
      */
     private String pairs(List<String> others) {
         StringBuilder out = new StringBuilder();
-        Metric speed = METRICS.get(0);
+        List<Map<String, Object>> lede = runs.get("lede");
         for (String o : others) {
-            List<Map<String, Object>> lede = runs.get("lede");
             List<Map<String, Object>> other = runs.get(o);
             int n = Math.min(lede.size(), other.size());
             if (n < 2) {
@@ -155,8 +154,7 @@ final class Report {
             }
             List<Double> ratios = new ArrayList<>();
             for (int r = 0; r < n; r++) {
-                ratios.add(
-                        speed.value().applyAsDouble(lede.get(r)) / speed.value().applyAsDouble(other.get(r)));
+                ratios.add(num(lede.get(r), "ingestDocsPerSec") / num(other.get(r), "ingestDocsPerSec"));
             }
             List<Double> sorted = new ArrayList<>(ratios);
             sorted.sort(null);
