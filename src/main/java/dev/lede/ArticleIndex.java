@@ -83,7 +83,6 @@ public final class ArticleIndex implements AutoCloseable {
     private final ArticleSearcher searcher;
     private final TitleSuggester titles;
     private final RelatedArticles related;
-    private final Inputs inputs = new Inputs();
     private final Directory directory;
     private final String location;
     private final IndexWriter writer; // null when read-only
@@ -261,7 +260,7 @@ public final class ArticleIndex implements AutoCloseable {
         IngestReport report;
         ingests.incrementAndGet();
         try {
-            report = new IngestRun(writer, schema, options, this::ingestCommit).files(inputs, path);
+            report = new IngestRun(writer, schema, options, this::ingestCommit).files(Inputs.standard(), path);
         } catch (AlreadyClosedException e) {
             throw stoppedWriting(e);
         } finally {

@@ -73,6 +73,23 @@ class InputsTest {
     }
 
     @Test
+    void standard_isOneSharedSetWithAReaderForEveryFormat() {
+        Inputs inputs = Inputs.standard();
+
+        assertThat(Inputs.standard()).isSameAs(inputs);
+        assertThat(inputs.readerFor(Path.of("a.txt"))).containsInstanceOf(TextArticleReader.class);
+        assertThat(inputs.readerFor(Path.of("a.md"))).containsInstanceOf(MarkdownArticleReader.class);
+        assertThat(inputs.readerFor(Path.of("a.jsonl"))).containsInstanceOf(JsonlArticleReader.class);
+        assertThat(inputs.readerFor(Path.of("a.json"))).containsInstanceOf(JsonArticleReader.class);
+        assertThat(inputs.readerFor(Path.of("a.html"))).containsInstanceOf(HtmlArticleReader.class);
+        assertThat(inputs.readerFor(Path.of("a.htm"))).containsInstanceOf(HtmlArticleReader.class);
+        assertThat(inputs.readerFor(Path.of("a.rss"))).containsInstanceOf(FeedArticleReader.class);
+        assertThat(inputs.readerFor(Path.of("a.atom"))).containsInstanceOf(FeedArticleReader.class);
+        assertThat(inputs.readerFor(Path.of("a.xml"))).containsInstanceOf(FeedArticleReader.class);
+        assertThat(inputs.readerFor(Path.of("a.pdf"))).isEmpty();
+    }
+
+    @Test
     void list_linksThatDoNotLeadToAFile_areListedAndTheirReaderSaysWhy() throws IOException {
         touch("sub/story.txt");
         Files.createSymbolicLink(root.resolve("self.txt"), Path.of("self.txt"));
