@@ -3,6 +3,7 @@ package dev.lede.bench;
 import dev.lede.ArticleIndex;
 import dev.lede.query.Highlight;
 import dev.lede.query.SearchRequest;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,19 +11,25 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 
 /**
  * Where Lede's search time goes beyond Lucene's, in one JVM on one index (so the machine's load
- * hits every arm alike): the benchmark's query set, top 10 without snippets, run round-robin by
- * each arm in turn, 2 s of warm-up then {@code rounds} rounds; prints each arm's median and its
- * ratio to raw Lucene on the same index.
+ * hits every arm alike): the benchmark's query set, top 10, run round-robin by each arm in turn, 2
+ * s of warm-up then {@code rounds} rounds; prints each arm's median and its ratio to raw Lucene on
+ * the same index. The arms: raw Lucene without snippets, Lede, Lede without its time limit, then
+ * with a snippet of the title and one body passage per hit (the benchmark's equal settings) raw
+ * Lucene with a default {@link UnifiedHighlighter} and Lede; the last line gives what the snippets
+ * add to each system's mean time a search.
  *
  * <pre>
  *   docs/measure/bench.sh --systems lede --articles 100000 --repeat 1   # builds target/bench/index-lede
@@ -52,17 +59,24 @@ public final class SearchTax {
             raw.setSimilarity(new BM25Similarity(1.2f, 0.6f));
             Function<BenchQuery, SearchRequest> request =
                     q -> SearchRequest.of(q.lede()).size(SearchSystem.TOP).highlight(Highlight.none());
-            List<String> names = List.of("lucene", "lede", "lede, no time limit");
+            // Offsets come from the postings, so the analyzer is never used to highlight.
+            UnifiedHighlighter highlighter =
+                    UnifiedHighlighter.builder(raw, new StandardAnalyzer()).build();
+            List<String> names =
+                    List.of("lucene", "lede", "lede, no time limit", "lucene + snippets", "lede + snippets");
             List<Arm> arms = List.of(
-                    q -> {
-                        TopDocs top = raw.search(lucene.query(q), SearchSystem.TOP);
-                        StoredFields stored = raw.storedFields();
-                        for (ScoreDoc d : top.scoreDocs) {
-                            stored.document(d.doc);
-                        }
-                    },
+                    q -> rawTop(raw, lucene.query(q)),
                     q -> index.search(request.apply(q)),
-                    q -> index.search(request.apply(q).timeout(Duration.ZERO)));
+                    q -> index.search(request.apply(q).timeout(Duration.ZERO)),
+                    q -> {
+                        Query query = lucene.query(q);
+                        highlighter.highlightFields(
+                                new String[] {LuceneSystem.TITLE, LuceneSystem.BODY},
+                                query,
+                                rawTop(raw, query),
+                                new int[] {1, 1});
+                    },
+                    q -> index.search(request.apply(q).highlight(Highlight.passages(1))));
             long warmEnd = System.nanoTime() + 2_000_000_000L;
             while (System.nanoTime() < warmEnd) {
                 for (Arm arm : arms) {
@@ -109,6 +123,10 @@ public final class SearchTax {
                 }
                 System.out.println(line);
             }
+            double[] mean = new double[arms.size()];
+            for (int i = 0; i < arms.size(); i++) {
+                mean[i] = Arrays.stream(times.get(i)).average().orElseThrow();
+            }
             times.forEach(Arrays::sort);
             double base = times.get(0)[k / 2];
             for (int i = 0; i < arms.size(); i++) {
@@ -122,6 +140,24 @@ public final class SearchTax {
                         t[k / 2] / base,
                         allocated[i] / 1024.0 / k);
             }
+            System.out.printf(
+                    Locale.ROOT,
+                    "mean a search, lede / lucene: %.2f without snippets, %.2f with; the snippets add %.3f ms"
+                            + " to lucene's, %.3f ms to lede's%n",
+                    mean[1] / mean[0],
+                    mean[4] / mean[3],
+                    (mean[3] - mean[0]) / 1e6,
+                    (mean[4] - mean[1]) / 1e6);
         }
+    }
+
+    /** Raw Lucene's top 10 with each hit's stored article loaded, as Lede loads it. */
+    private static TopDocs rawTop(IndexSearcher searcher, Query query) throws IOException {
+        TopDocs top = searcher.search(query, SearchSystem.TOP);
+        StoredFields stored = searcher.storedFields();
+        for (ScoreDoc d : top.scoreDocs) {
+            stored.document(d.doc);
+        }
+        return top;
     }
 }
