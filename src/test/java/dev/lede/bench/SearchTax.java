@@ -54,14 +54,15 @@ public final class SearchTax {
         LuceneSystem lucene = new LuceneSystem(1, false); // only for its query(): title^0.5 + body
         boolean writable = args.length > 3 && args[3].equals("writable"); // as the benchmark leaves it
         try (ArticleIndex index = writable ? ArticleIndex.open(folder) : ArticleIndex.openReadOnly(folder);
-                DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder))) {
+                DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder));
+                // Offsets come from the postings: the highlighter never analyses with it.
+                StandardAnalyzer unused = new StandardAnalyzer()) {
             IndexSearcher raw = new IndexSearcher(reader);
             raw.setSimilarity(new BM25Similarity(1.2f, 0.6f));
             Function<BenchQuery, SearchRequest> request =
                     q -> SearchRequest.of(q.lede()).size(SearchSystem.TOP).highlight(Highlight.none());
-            // Offsets come from the postings, so the analyzer is never used to highlight.
             UnifiedHighlighter highlighter =
-                    UnifiedHighlighter.builder(raw, new StandardAnalyzer()).build();
+                    UnifiedHighlighter.builder(raw, unused).build();
             List<String> names =
                     List.of("lucene", "lede", "lede, no time limit", "lucene + snippets", "lede + snippets");
             List<Arm> arms = List.of(
