@@ -23,7 +23,7 @@ import java.util.Optional;
 public final class Inputs {
     private final Map<String, ArticleReader> readers;
 
-    public Inputs() {
+    Inputs() {
         this(Map.of(
                 "txt", new TextArticleReader(),
                 "md", new MarkdownArticleReader(),
