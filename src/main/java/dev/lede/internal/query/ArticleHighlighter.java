@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -115,6 +116,7 @@ public final class ArticleHighlighter {
     private final class PageHighlighter extends UnifiedHighlighter {
         private final Highlight options;
         private final Map<Integer, Article> byDoc;
+        private PageWeight page;
 
         PageHighlighter(
                 IndexSearcher searcher, Highlight options, SnippetFormatter formatter, Map<Integer, Article> byDoc) {
@@ -133,6 +135,24 @@ public final class ArticleHighlighter {
         protected Map<String, Object[]> highlightFieldsAsObjects(
                 String[] fields, Query query, int[] docIds, int[] maxPassages) throws IOException {
             return super.highlightFieldsAsObjects(fields, query, docIds, maxPassages);
+        }
+
+        /**
+         * The field's options, from the first segment that has the field. Lucene's highlighter
+         * merges the field infos of every segment, once per highlighter: here once per page, a
+         * fifth of the time snippets took at 1M articles (14 segments). A field's options are the
+         * same in every segment of an index (Lucene refuses a change), so one segment's answer is
+         * the index's.
+         */
+        @Override
+        protected FieldInfo getFieldInfo(String field) {
+            for (LeafReaderContext leaf : getIndexSearcher().getIndexReader().leaves()) {
+                FieldInfo info = leaf.reader().getFieldInfos().fieldInfo(field);
+                if (info != null) {
+                    return info;
+                }
+            }
+            return null;
         }
 
         @Override
@@ -166,7 +186,10 @@ public final class ArticleHighlighter {
             if (pageMatches
                     && source == OffsetSource.POSTINGS
                     && components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)) {
-                return new PageMatches(components, getIndexSearcher().getIndexReader());
+                if (page == null) {
+                    page = new PageWeight(getIndexSearcher().getIndexReader());
+                }
+                return new PageMatches(components, page);
             }
             return super.getOffsetStrategy(source, components);
         }
@@ -179,26 +202,26 @@ public final class ArticleHighlighter {
      * reader in a synchronized set of weak references, which two searching threads contend for and
      * the collector then has to clear. The wrapper only maps the query's fields onto the one
      * highlighted, and with Lucene's default field matcher (Lede sets none) that map is the
-     * identity, so the matches are the same.
+     * identity, so the matches are the same. The page's fields share the weight and each hit's
+     * matches ({@link PageWeight}).
      */
     private static final class PageMatches extends PostingsOffsetStrategy {
-        private final IndexReader reader;
-        private Weight weight;
+        private final PageWeight page;
 
-        PageMatches(UHComponents components, IndexReader reader) {
+        PageMatches(UHComponents components, PageWeight page) {
             super(components);
-            this.reader = reader;
+            this.page = page;
         }
 
         @Override
         protected void createOffsetsEnumsWeightMatcher(LeafReader leaf, int docId, List<OffsetsEnum> results)
                 throws IOException {
-            LeafReaderContext context = contextOf(leaf);
+            LeafReaderContext context = page.contextOf(leaf);
             if (context == null) {
                 super.createOffsetsEnumsWeightMatcher(leaf, docId, results); // not a segment of the page's reader
                 return;
             }
-            Matches matches = weight().matches(context, docId);
+            Matches matches = page.matches(components.query(), context, docId);
             if (matches == null) {
                 return;
             }
@@ -211,18 +234,51 @@ public final class ArticleHighlighter {
                 }
             }
         }
+    }
+
+    /**
+     * The weight of one page's query, and each hit's matches, shared by the fields highlighted. A
+     * weight's matches hold every field's: the title's and the body's are found in one go per hit
+     * (Lucene positions each of the query's terms on the hit for that), and each field then takes
+     * its own field's iterators from them.
+     */
+    private static final class PageWeight {
+        private final IndexReader reader;
+        // Matches by document number in the page's reader (null: the hit does not match).
+        private final Map<Integer, Matches> byDoc = new HashMap<>();
+        private Query query;
+        private Weight weight;
+
+        PageWeight(IndexReader reader) {
+            this.reader = reader;
+        }
+
+        Matches matches(Query query, LeafReaderContext context, int docId) throws IOException {
+            if (query != this.query) { // each field gets the page's query; another one starts afresh
+                this.query = query;
+                weight = null;
+                byDoc.clear();
+            }
+            int doc = context.docBase + docId;
+            if (byDoc.containsKey(doc)) {
+                return byDoc.get(doc);
+            }
+            Matches matches = weight().matches(context, docId);
+            byDoc.put(doc, matches);
+            return matches;
+        }
 
         private Weight weight() throws IOException {
             if (weight == null) {
                 // No query cache: matching a page's hits is no reason to cache a filter.
                 IndexSearcher searcher = new IndexSearcher(reader);
                 searcher.setQueryCache(null);
-                weight = searcher.createWeight(searcher.rewrite(components.query()), ScoreMode.COMPLETE_NO_SCORES, 1f);
+                weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
             }
             return weight;
         }
 
-        private LeafReaderContext contextOf(LeafReader leaf) {
+        LeafReaderContext contextOf(LeafReader leaf) {
             for (LeafReaderContext c : reader.leaves()) {
                 if (c.reader() == leaf) {
                     return c;

@@ -28,8 +28,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Snippets from one weight per page and field ({@code PageMatches}) are the snippets of Lucene's own
- * per-hit strategy, on the shipped Wikinews articles, over several segments, for every kind of query.
+ * Snippets from one weight per page, each hit's matches found once for title and body ({@code
+ * PageMatches}), are the snippets of Lucene's own per-hit strategy, on the shipped Wikinews
+ * articles, over several segments, for every kind of query.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageMatchesTest {
