@@ -7,6 +7,7 @@ import dev.lede.query.Snippet;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,6 +115,7 @@ public final class ArticleHighlighter {
      * articles already loaded for the page rather than read from stored fields a second time.
      */
     private final class PageHighlighter extends UnifiedHighlighter {
+        private static final int CHUNK = 32;
         private final Highlight options;
         private final Map<Integer, Article> byDoc;
         private PageWeight page;
@@ -131,10 +133,32 @@ public final class ArticleHighlighter {
             this.byDoc = byDoc;
         }
 
+        /**
+         * Highlights {@value #CHUNK} hits at a time: Lucene's highlighter does every hit's title,
+         * then every hit's body, and each hit's matches wait from one to the other ({@link
+         * PageWeight}), so a page of thousands would hold the matches of all its hits at once.
+         */
         @Override
         protected Map<String, Object[]> highlightFieldsAsObjects(
                 String[] fields, Query query, int[] docIds, int[] maxPassages) throws IOException {
-            return super.highlightFieldsAsObjects(fields, query, docIds, maxPassages);
+            if (docIds.length <= CHUNK) {
+                return super.highlightFieldsAsObjects(fields, query, docIds, maxPassages);
+            }
+            Map<String, Object[]> all = new HashMap<>();
+            for (String field : fields) {
+                all.put(field, new Object[docIds.length]);
+            }
+            for (int from = 0; from < docIds.length; from += CHUNK) {
+                int[] chunk = Arrays.copyOfRange(docIds, from, Math.min(docIds.length, from + CHUNK));
+                Map<String, Object[]> found = super.highlightFieldsAsObjects(fields, query, chunk, maxPassages);
+                for (String field : fields) {
+                    System.arraycopy(found.get(field), 0, all.get(field), from, chunk.length);
+                }
+                if (page != null) {
+                    page.forgetMatches();
+                }
+            }
+            return all;
         }
 
         /**
@@ -266,6 +290,11 @@ public final class ArticleHighlighter {
             Matches matches = weight().matches(context, docId);
             byDoc.put(doc, matches);
             return matches;
+        }
+
+        /** Drops the matches kept so far (their hits are done with). */
+        void forgetMatches() {
+            byDoc.clear();
         }
 
         private Weight weight() throws IOException {

@@ -93,6 +93,22 @@ class PageMatchesTest {
     }
 
     @Test
+    void aPageOfSeveralChunks_getsTheSnippetsOfLucenesPerHitStrategy() throws IOException {
+        // Highlighted 32 hits at a time, each chunk's matches dropped before the next.
+        SearchRequest request = request("said OR government").size(150);
+        SearchResults perPage =
+                new ArticleSearcher(schema, new ArticleHighlighter(schema, true)).search(searcher, request, null);
+        SearchResults perHit =
+                new ArticleSearcher(schema, new ArticleHighlighter(schema, false)).search(searcher, request, null);
+
+        assertThat(perPage.hits()).hasSize(150);
+        assertThat(snippets(perPage)).isEqualTo(snippets(perHit));
+        assertThat(perPage.hits())
+                .allSatisfy(hit ->
+                        assertThat(hit.snippets().get(0).marks()).as(hit.id()).isNotEmpty());
+    }
+
+    @Test
     void theIndex_hasSeveralSegments() {
         assertThat(reader.leaves()).hasSizeGreaterThan(1);
     }
