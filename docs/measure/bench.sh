@@ -7,9 +7,11 @@
 # Each system runs in its own fresh JVM (Lede through its public API; raw Lucene written by hand
 # the best-practice way doing the index work of Lede's default schema, as "lucene", and with id,
 # title and body only, as "lucene-plain", which shows what Lede's search features cost; FTS5
-# through sqlite-jdbc), the order rotating every repetition. It prints a Markdown table (medians
-# [min-max], ratios of Lede to each other system; then Lede's ingest speed over each other
-# system's, repetition by repetition, with their median) and writes target/bench/results.md,
+# through sqlite-jdbc; on request, "lede-lean": Lede building an index without its optional
+# features, the work of lucene-plain and FTS5), the order rotating every repetition. It prints a
+# Markdown table (medians [min-max], ratios of Lede to each other system, and of lede-lean to
+# lucene-plain and FTS5; then the same ingest speed ratios repetition by repetition, with their
+# median) and writes target/bench/results.md,
 # results.csv (every run, for the cost curve) and results.json. The benchmark code is test code
 # (src/test/java/dev/lede/bench): never in the jar.
 # For one operation at a time (analysis, a batch, a query, snippets) under JMH, see jmh.sh.
@@ -22,7 +24,8 @@
 #                       size (in <out>/size-N/), then the cost curve of all sizes:
 #                       <out>/cost-curve.svg and cost-curve.md (overrides --articles)   []
 #   --repeat            runs per system                                               [3]
-#   --systems           comma-separated subset of lede,lucene,lucene-plain,fts5       [all four]
+#   --systems           comma-separated subset of lede,lucene,lucene-plain,fts5, and
+#                       lede-lean                              [lede,lucene,lucene-plain,fts5]
 #   --queries-per-kind  queries of each kind (high/mid/low-df word, OR, AND, phrase)  [20]
 #   --passes            timed passes over the query set per setting                   [3]
 #   --warmup            untimed passes before each setting for at least this many

@@ -98,11 +98,14 @@ public final class ArticleIndex implements AutoCloseable {
         this.location = location;
         IndexWriter w = null;
         try {
-            this.schema = config.synonyms() == null ? new Schema() : new Schema(Synonyms.read(config.synonyms()));
+            IndexFolder.check(directory, location);
+            Set<IndexFeature> features = DirectoryReader.indexExists(directory)
+                    ? IndexFolder.features(directory, location)
+                    : config.features();
+            this.schema = new Schema(config.synonyms() == null ? null : Synonyms.read(config.synonyms()), features);
             this.searcher = new ArticleSearcher(schema);
             this.titles = new TitleSuggester(schema);
             this.related = new RelatedArticles(schema);
-            IndexFolder.check(directory, location);
             if (readOnly) {
                 this.searchers = new SearcherManager(directory, schema.searcherFactory());
             } else {
@@ -198,13 +201,29 @@ public final class ArticleIndex implements AutoCloseable {
 
     /**
      * Rebuilds the index in {@code folder} with this version's schema, from the articles it stores
-     * (whatever schema version built it). The new index is built beside the old one, which is
-     * replaced only when the new one is complete; nothing else may have the folder open meanwhile.
+     * (whatever schema version built it), with the features it has. The new index is built beside
+     * the old one, which is replaced only when the new one is complete; nothing else may have the
+     * folder open meanwhile.
      *
      * @return what was written; every article is "added" to the new index
      * @throws NoSuchFileException if there is no index in {@code folder}
      */
     public static IngestReport rebuild(Path folder) throws IOException {
+        return rebuildWith(folder, null);
+    }
+
+    /**
+     * Rebuilds the index in {@code folder} like {@link #rebuild(Path)}, with {@code features}
+     * instead of the ones it has: an index with more features gets their fields for every article
+     * it stores.
+     */
+    public static IngestReport rebuild(Path folder, Set<IndexFeature> features) throws IOException {
+        return rebuildWith(folder, Objects.requireNonNull(features, "features"));
+    }
+
+    // features null: the index's own
+    private static IngestReport rebuildWith(Path folder, Set<IndexFeature> features) throws IOException {
+        Objects.requireNonNull(folder, "folder");
         if (!exists(folder)) {
             throw new NoSuchFileException(folder.toString(), null, "no index here");
         }
@@ -216,7 +235,10 @@ public final class ArticleIndex implements AutoCloseable {
             lock.ensureValid();
             IndexFolder.writeOwner(dir);
             IndexRebuild.deleteTree(staging);
-            try (ArticleIndex target = open(staging, IndexConfig.defaults().refreshInterval(Duration.ZERO))) {
+            Set<IndexFeature> built = features != null ? features : IndexFolder.features(dir, folder.toString());
+            try (ArticleIndex target = open(
+                    staging,
+                    IndexConfig.defaults().refreshInterval(Duration.ZERO).features(built))) {
                 IndexRebuild.readStored(
                         folder,
                         target.schema,
@@ -396,7 +418,7 @@ public final class ArticleIndex implements AutoCloseable {
 
     private void commitWriter() throws IOException {
         try {
-            writer.setLiveCommitData(IndexFolder.commitData().entrySet());
+            writer.setLiveCommitData(IndexFolder.commitData(schema.features()).entrySet());
             writer.commit();
         } catch (AlreadyClosedException e) {
             throw stoppedWriting(e);
@@ -432,12 +454,15 @@ public final class ArticleIndex implements AutoCloseable {
      *
      * @param prefix what has been typed; blank or punctuation only gives no titles
      * @param n how many titles, 1 to {@value #MAX_SUGGESTIONS}
+     * @throws IllegalStateException if the index was built without {@link
+     *     IndexFeature#TITLE_SUGGESTIONS}
      */
     public List<TitleSuggestion> suggest(String prefix, int n) throws IOException {
         Objects.requireNonNull(prefix, "prefix");
         if (n < 1 || n > MAX_SUGGESTIONS) {
             throw new IllegalArgumentException("n must be 1 to " + MAX_SUGGESTIONS + ", not " + n);
         }
+        requireFeature(IndexFeature.TITLE_SUGGESTIONS, "suggest titles");
         IndexSearcher s = searchers.acquire();
         try {
             return titles.suggest(s, prefix, n);
@@ -450,9 +475,14 @@ public final class ArticleIndex implements AutoCloseable {
      * Runs a search on the articles searchable as of the last refresh.
      *
      * @throws dev.lede.query.QuerySyntaxException for malformed text in the strict syntax only
+     * @throws IllegalStateException if the request collapses near-duplicates and the index was
+     *     built without {@link IndexFeature#DUPLICATES}
      */
     public SearchResults search(SearchRequest request) throws IOException {
         Objects.requireNonNull(request, "request");
+        if (request.collapse().enabled()) {
+            requireFeature(IndexFeature.DUPLICATES, "collapse near-duplicates");
+        }
         IndexSearcher s = searchers.acquire();
         try {
             return searcher.search(s, request);
@@ -513,6 +543,11 @@ public final class ArticleIndex implements AutoCloseable {
         }
     }
 
+    /** The optional parts this index was built with (see {@link IndexFeature}). */
+    public Set<IndexFeature> features() {
+        return schema.features();
+    }
+
     /** Size and format figures. */
     public IndexStats stats() throws IOException {
         IndexSearcher s = searchers.acquire();
@@ -526,7 +561,8 @@ public final class ArticleIndex implements AutoCloseable {
                 }
             }
             int segments = s.getIndexReader().leaves().size();
-            return new IndexStats(s.getIndexReader().numDocs(), segments, bytes, Schema.VERSION, location);
+            return new IndexStats(
+                    s.getIndexReader().numDocs(), segments, bytes, Schema.VERSION, schema.features(), location);
         } finally {
             searchers.release(s);
         }
@@ -600,6 +636,15 @@ public final class ArticleIndex implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // The next refresh, search or commit reports a real problem; this one must not kill the timer.
             LOG.log(System.Logger.Level.DEBUG, "automatic refresh of " + location + " failed", e);
+        }
+    }
+
+    private void requireFeature(IndexFeature feature, String task) {
+        if (!schema.has(feature)) {
+            throw new IllegalStateException("index " + location + " was built without " + feature.label()
+                    + " (IndexFeature." + feature + "), so it cannot " + task + "; its features: "
+                    + IndexFeature.labels(schema.features()) + ". Rebuild it with the feature to add it:"
+                    + " ArticleIndex.rebuild(folder, features), or 'lede reindex --features ...'.");
         }
     }
 

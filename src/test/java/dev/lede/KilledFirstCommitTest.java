@@ -37,7 +37,8 @@ class KilledFirstCommitTest {
         try (Directory dir = FSDirectory.open(live);
                 IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new Schema().analyzer()))) {
             IndexFolder.writeOwner(dir);
-            writer.setLiveCommitData(IndexFolder.commitData().entrySet());
+            writer.setLiveCommitData(
+                    IndexFolder.commitData(dev.lede.IndexFeature.all()).entrySet());
             writer.prepareCommit();
             try (Stream<Path> files = Files.list(live)) {
                 for (Path file : files.toList()) {

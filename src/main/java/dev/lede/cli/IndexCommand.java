@@ -3,6 +3,8 @@ package dev.lede.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lede.ArticleIndex;
+import dev.lede.IndexConfig;
+import dev.lede.IndexFeature;
 import dev.lede.ingest.IngestOptions;
 import dev.lede.ingest.IngestProblem;
 import dev.lede.ingest.IngestReport;
@@ -13,8 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code lede index PATH...}: ingest files and folders into the index. */
@@ -32,6 +36,13 @@ final class IndexCommand extends IndexTask implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to index.")
     List<Path> paths;
 
+    @Option(
+            names = "--features",
+            paramLabel = "LIST",
+            description = FeatureOption.DESCRIPTION + " For a new index; all by default. An index keeps its own:"
+                    + " change them with 'lede reindex --features'.")
+    String features;
+
     @Override
     public Integer call() throws IOException {
         for (Path p : paths) {
@@ -39,12 +50,21 @@ final class IndexCommand extends IndexTask implements Callable<Integer> {
                 throw new LedeCommand.CliException("no such file or folder: " + p, LedeCommand.USAGE);
             }
         }
+        Set<IndexFeature> wanted = features == null ? null : FeatureOption.parse(features);
         Path folder = folder();
         PrintWriter err = err();
         ProgressLine progress = new ProgressLine(err, lede.env.stderrIsTerminal());
         IngestReport total = null;
         long articles;
-        try (ArticleIndex index = ArticleIndex.open(folder)) {
+        IndexConfig config = IndexConfig.defaults();
+        try (ArticleIndex index = ArticleIndex.open(folder, wanted == null ? config : config.features(wanted))) {
+            if (wanted != null && !index.features().equals(wanted)) {
+                throw new LedeCommand.CliException(
+                        folder + " holds an index built with the features " + IndexFeature.labels(index.features())
+                                + "; --features applies to a new index. Change them with 'lede reindex --features "
+                                + IndexFeature.labels(wanted) + "'.",
+                        LedeCommand.USAGE);
+            }
             for (Path p : paths) {
                 IngestReport report = index.ingest(p, IngestOptions.defaults().onProgress(progress::show));
                 total = total == null ? report : total.plus(report);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lede.ArticleIndex;
 import dev.lede.IndexConfig;
+import dev.lede.IndexFeature;
 import dev.lede.article.Article;
 import dev.lede.ingest.IngestReport;
 import dev.lede.query.Hit;
@@ -109,6 +110,13 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
         SearchResults results;
         Map<String, ScoreExplanation> explanations = new HashMap<>();
         try (ArticleIndex index = openForReading(folder, synonyms)) {
+            if (request.collapse().enabled() && !index.features().contains(IndexFeature.DUPLICATES)) {
+                if (similar.asked()) {
+                    throw FeatureOption.missing(
+                            folder, index.features(), IndexFeature.DUPLICATES, "fold near-duplicates");
+                }
+                request = request.collapse(false); // folding is only the command line's default
+            }
             results = index.search(request);
             if (explain) {
                 for (Hit hit : results.hits()) {

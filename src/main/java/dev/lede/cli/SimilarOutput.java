@@ -30,14 +30,21 @@ final class SimilarOutput {
             names = "--collapse-at",
             paramLabel = "SIMILARITY",
             description = "How alike two bodies must be to fold (estimated Jaccard of word 5-shingles, above 0 to 1;"
-                    + " default: ${DEFAULT-VALUE}).",
-            defaultValue = "" + Collapse.DEFAULT_THRESHOLD)
-    double threshold;
+                    + " default: " + Collapse.DEFAULT_THRESHOLD + ").")
+    Double threshold; // null: not given
+
+    /** Whether an option asks for folded copies (folding itself is on by default). */
+    boolean asked() {
+        return threshold != null || list;
+    }
 
     /** The request with collapsing as the options say: on by default on the command line. */
     SearchRequest apply(SearchRequest request) {
         if (noCollapse) {
             return request.collapse(false);
+        }
+        if (threshold == null) {
+            return request.collapse(Collapse.on());
         }
         try {
             return request.collapse(Collapse.atSimilarity(threshold));

@@ -1,7 +1,9 @@
 package dev.lede.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lede.ArticleIndex;
+import dev.lede.IndexFeature;
 import dev.lede.IndexStats;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,6 +33,8 @@ final class StatsCommand extends IndexTask implements Callable<Integer> {
             o.put("segments", stats.segments());
             o.put("sizeBytes", stats.sizeBytes());
             o.put("schemaVersion", stats.schemaVersion());
+            ArrayNode features = o.putArray("features");
+            stats.features().forEach(f -> features.add(f.label())); // in declaration order
             o.put("location", stats.location());
             out.println(Json.write(o));
         } else {
@@ -39,6 +43,10 @@ final class StatsCommand extends IndexTask implements Callable<Integer> {
             out.printf(Locale.ROOT, "Segments:       %d%n", stats.segments());
             out.printf(Locale.ROOT, "Size:           %s%n", size(stats.sizeBytes()));
             out.printf(Locale.ROOT, "Schema version: %d%n", stats.schemaVersion());
+            out.printf(
+                    Locale.ROOT,
+                    "Features:       %s%n",
+                    IndexFeature.labels(stats.features()).replace(",", ", "));
         }
         return LedeCommand.OK;
     }

@@ -3,9 +3,11 @@ package dev.lede.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lede.ArticleIndex;
+import dev.lede.IndexFeature;
 import dev.lede.query.TitleSuggestion;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,7 +45,11 @@ final class SuggestCommand extends IndexTask implements Callable<Integer> {
                     "-n must be 1 to " + ArticleIndex.MAX_SUGGESTIONS + ", not " + n, LedeCommand.USAGE);
         }
         List<TitleSuggestion> titles;
-        try (ArticleIndex index = SearchCommand.openForReading(folder())) {
+        Path folder = folder();
+        try (ArticleIndex index = SearchCommand.openForReading(folder)) {
+            if (!index.features().contains(IndexFeature.TITLE_SUGGESTIONS)) {
+                throw FeatureOption.missing(folder, index.features(), IndexFeature.TITLE_SUGGESTIONS, "suggest titles");
+            }
             titles = index.suggest(String.join(" ", words), n);
         }
         PrintWriter out = out();

@@ -26,8 +26,17 @@ final class CostCurve {
             List.of("highlight1.p50ms", "search + 1 snippet/hit p50, ms (1 thread)"),
             List.of("indexMB", "index size, MB"));
 
-    private static final Map<String, String> COLOURS =
-            Map.of("lede", "#d62728", "lucene", "#1f77b4", "lucene-plain", "#9467bd", "fts5", "#2ca02c");
+    private static final Map<String, String> COLOURS = Map.of(
+            "lede",
+            "#d62728",
+            "lede-lean",
+            "#ff7f0e",
+            "lucene",
+            "#1f77b4",
+            "lucene-plain",
+            "#9467bd",
+            "fts5",
+            "#2ca02c");
 
     /** Median per metric, system and size: metric -> system -> articles -> median. */
     private final Map<String, Map<String, TreeMap<Integer, Double>>> medians = new TreeMap<>();

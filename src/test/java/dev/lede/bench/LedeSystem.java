@@ -2,6 +2,7 @@ package dev.lede.bench;
 
 import dev.lede.ArticleIndex;
 import dev.lede.IndexConfig;
+import dev.lede.IndexFeature;
 import dev.lede.article.Article;
 import dev.lede.ingest.IngestOptions;
 import dev.lede.query.Highlight;
@@ -12,27 +13,34 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
-/** Lede through its public API only, with its default configuration. */
+/**
+ * Lede through its public API only, with its default configuration ({@code lede}), or with no
+ * optional index features ({@code lede-lean}: the work of raw Lucene's {@code lucene-plain} and of
+ * FTS5, title and body only).
+ */
 final class LedeSystem implements SearchSystem {
     // Equal settings with the other systems: the title and one body passage per hit.
     private static final Highlight ONE_PASSAGE = Highlight.passages(1);
 
     private final int threads;
+    private final Set<IndexFeature> features;
     private ArticleIndex index;
 
-    LedeSystem(int threads) {
+    LedeSystem(int threads, Set<IndexFeature> features) {
         this.threads = threads;
+        this.features = features;
     }
 
     @Override
     public String name() {
-        return "lede";
+        return features.isEmpty() ? "lede-lean" : "lede";
     }
 
     @Override
     public void ingest(Path folder, Iterable<BenchDoc> articles) throws IOException {
-        index = ArticleIndex.open(folder, IndexConfig.defaults());
+        index = ArticleIndex.open(folder, IndexConfig.defaults().features(features));
         index.addAll(articles(articles), IngestOptions.defaults().threads(threads));
         index.refresh();
     }

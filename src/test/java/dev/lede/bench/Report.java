@@ -107,26 +107,24 @@ final class Report {
                 "Median [min–max] over the repetitions; ratios are of the medians (for times and sizes, below 1 means Lede is cheaper).\n\n");
         md.append("| metric |");
         systems.forEach(s -> md.append(' ').append(s).append(" |"));
-        List<String> others = systems.contains("lede")
-                ? systems.stream().filter(s -> !s.equals("lede")).toList()
-                : List.of();
-        others.forEach(o -> md.append(" lede/").append(o).append(" |"));
+        List<String[]> ratios = comparisons();
+        ratios.forEach(c -> md.append(' ').append(c[0]).append('/').append(c[1]).append(" |"));
         md.append("\n|---|");
-        md.append("---:|".repeat(systems.size() + others.size()));
+        md.append("---:|".repeat(systems.size() + ratios.size()));
         md.append('\n');
         for (Metric m : metrics()) {
             md.append("| ").append(m.label()).append(" |");
             for (String s : systems) {
                 md.append(' ').append(cell(values(s, m))).append(" |");
             }
-            for (String o : others) {
+            for (String[] c : ratios) {
                 md.append(' ')
-                        .append(ratio(median(values("lede", m)), median(values(o, m))))
+                        .append(ratio(median(values(c[0], m)), median(values(c[1], m))))
                         .append(" |");
             }
             md.append('\n');
         }
-        md.append(pairs(others));
+        md.append(pairs(ratios));
         md.append(agreement());
         md.append(unsettled());
         return md.toString();
@@ -143,10 +141,11 @@ final class Report {
      * same repetition, so a slow spell of the machine tends to hit both), with their median: the
      * ratio of medians in the table can pair a fast run of one system with a slow run of the other.
      */
-    private String pairs(List<String> others) {
+    private String pairs(List<String[]> comparisons) {
         StringBuilder out = new StringBuilder();
-        List<Map<String, Object>> lede = runs.get("lede");
-        for (String o : others) {
+        for (String[] c : comparisons) {
+            List<Map<String, Object>> lede = runs.get(c[0]);
+            String o = c[1];
             List<Map<String, Object>> other = runs.get(o);
             int n = Math.min(lede.size(), other.size());
             if (n < 2) {
@@ -160,7 +159,8 @@ final class Report {
             sorted.sort(null);
             out.append(String.format(
                     Locale.ROOT,
-                    "%nIngest speed, lede/%s, repetition by repetition: %s (median %.2f).%n",
+                    "%nIngest speed, %s/%s, repetition by repetition: %s (median %.2f).%n",
+                    c[0],
                     o,
                     String.join(
                             " ",
@@ -170,6 +170,26 @@ final class Report {
                     median(sorted)));
         }
         return out.toString();
+    }
+
+    /**
+     * The ratio columns, as (system, baseline) pairs: Lede against every other system but its lean
+     * configuration, and {@code lede-lean} against the systems doing the same work (title and body
+     * only): {@code lucene-plain} and {@code fts5}.
+     */
+    private List<String[]> comparisons() {
+        List<String[]> pairs = new ArrayList<>();
+        if (systems.contains("lede")) {
+            systems.stream()
+                    .filter(s -> !s.equals("lede") && !s.equals("lede-lean"))
+                    .forEach(s -> pairs.add(new String[] {"lede", s}));
+        }
+        if (systems.contains("lede-lean")) {
+            systems.stream()
+                    .filter(s -> s.equals("lucene-plain") || s.equals("fts5"))
+                    .forEach(s -> pairs.add(new String[] {"lede-lean", s}));
+        }
+        return pairs;
     }
 
     /** The runs whose warm-up ended at its maximum with the JIT still busy: their times are suspect. */

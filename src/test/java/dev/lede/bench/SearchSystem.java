@@ -1,8 +1,10 @@
 package dev.lede.bench;
 
+import dev.lede.IndexFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One system under test, doing the same work as the others: index the articles (upsert by id,
@@ -29,12 +31,14 @@ interface SearchSystem extends AutoCloseable {
     /** The system named {@code name}. */
     static SearchSystem named(String name, int threads) {
         return switch (name) {
-            case "lede" -> new LedeSystem(threads);
+            case "lede" -> new LedeSystem(threads, IndexFeature.all());
+            case "lede-lean" -> new LedeSystem(threads, Set.of());
             case "lucene" -> new LuceneSystem(threads, true);
             case "lucene-plain" -> new LuceneSystem(threads, false);
             case "fts5" -> new Fts5System();
             default ->
-                throw new IllegalArgumentException("unknown system: " + name + " (lede, lucene, lucene-plain, fts5)");
+                throw new IllegalArgumentException(
+                        "unknown system: " + name + " (lede, lede-lean, lucene, lucene-plain, fts5)");
         };
     }
 }

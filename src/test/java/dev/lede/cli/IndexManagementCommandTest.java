@@ -186,7 +186,9 @@ class IndexManagementCommandTest {
 
         assertThat(run("reindex", "--index", index.toString())).isZero();
 
-        assertThat(out).matches("Rebuilt \\Q" + index + "\\E: 2 articles in [0-9]+\\.[0-9] s\\.\n");
+        assertThat(out)
+                .matches("Rebuilt \\Q" + index + "\\E: 2 articles in [0-9]+\\.[0-9] s;"
+                        + " features: spelling, title-suggestions, duplicates\\.\n");
         assertThat(err).isEmpty();
         assertThat(run("get", "full-1", "--index", index.toString(), "--json")).isZero();
         assertThat(out).isEqualTo(FULL_JSON);
@@ -210,7 +212,9 @@ class IndexManagementCommandTest {
                         + "' (or ArticleIndex.rebuild).\n");
 
         assertThat(run("reindex", "--index", index.toString())).isZero();
-        assertThat(out).matches("Rebuilt \\Q" + index + "\\E: 2 articles in [0-9]+\\.[0-9] s\\.\n");
+        assertThat(out)
+                .matches("Rebuilt \\Q" + index + "\\E: 2 articles in [0-9]+\\.[0-9] s;"
+                        + " features: spelling, title-suggestions, duplicates\\.\n");
 
         assertThat(run("get", "full-1", "--index", index.toString(), "--json")).isZero();
         assertThat(out).isEqualTo(FULL_JSON);

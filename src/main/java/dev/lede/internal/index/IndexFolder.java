@@ -1,6 +1,7 @@
 package dev.lede.internal.index;
 
 import dev.lede.IncompatibleIndexException;
+import dev.lede.IndexFeature;
 import dev.lede.internal.schema.Schema;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFileNames;
@@ -31,9 +33,33 @@ public final class IndexFolder {
 
     private IndexFolder() {}
 
-    /** The commit user data recording the schema version. */
-    public static Map<String, String> commitData() {
-        return Map.of(Schema.VERSION_KEY, Integer.toString(Schema.VERSION));
+    /** The commit user data recording the schema version and the index's features. */
+    public static Map<String, String> commitData(Set<IndexFeature> features) {
+        return Map.of(
+                Schema.VERSION_KEY,
+                Integer.toString(Schema.VERSION),
+                Schema.FEATURES_KEY,
+                IndexFeature.labels(features));
+    }
+
+    /**
+     * The features of the index in {@code dir} as its last commit records them: all of them for an
+     * index built before they were recorded.
+     *
+     * @throws IncompatibleIndexException if the index names a feature this Lede does not know
+     */
+    public static Set<IndexFeature> features(Directory dir, String location) throws IOException {
+        String labels = SegmentInfos.readLatestCommit(dir).getUserData().get(Schema.FEATURES_KEY);
+        if (labels == null) {
+            return IndexFeature.all();
+        }
+        try {
+            return IndexFeature.parse(labels);
+        } catch (IllegalArgumentException e) {
+            throw new IncompatibleIndexException(
+                    location + " was built with index features '" + labels + "', which this Lede does not know ("
+                            + e.getMessage() + "): open it with the Lede that built it.");
+        }
     }
 
     /** The schema version an existing index was built with, or {@code null} if Lede did not build it. */
@@ -149,7 +175,7 @@ public final class IndexFolder {
         }
         writeOwner(dir);
         if (!DirectoryReader.indexExists(dir)) {
-            writer.setLiveCommitData(commitData().entrySet());
+            writer.setLiveCommitData(commitData(schema.features()).entrySet());
             writer.commit(); // record the schema version, and give readers a first commit to open
         }
         return writer;

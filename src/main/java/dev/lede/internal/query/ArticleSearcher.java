@@ -1,5 +1,6 @@
 package dev.lede.internal.query;
 
+import dev.lede.IndexFeature;
 import dev.lede.article.Article;
 import dev.lede.internal.schema.Schema;
 import dev.lede.query.Facet;
@@ -139,7 +140,9 @@ public final class ArticleSearcher {
                 timedOut = true;
             }
         }
-        String suggestion = timedOut || request.after() != null ? null : speller.suggest(searcher, request, r.total());
+        String suggestion = timedOut || request.after() != null || !schema.has(IndexFeature.SPELLING)
+                ? null
+                : speller.suggest(searcher, request, r.total());
         return new SearchResults(
                 r.total(),
                 r.totalIsExact() && !timedOut,

@@ -1,12 +1,16 @@
 package dev.lede.internal.schema;
 
+import dev.lede.IndexFeature;
 import dev.lede.article.Article;
 import dev.lede.article.Published;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
@@ -68,6 +72,11 @@ import org.apache.lucene.util.NumericUtils;
  *       near-duplicates of an article are found by a point query; none for an empty body.
  * </ul>
  *
+ * The word fields are written only in an index built with {@link IndexFeature#SPELLING} ({@code
+ * words}) or {@link IndexFeature#TITLE_SUGGESTIONS} ({@code title.*}), the {@code dup.*} fields
+ * only with {@link IndexFeature#DUPLICATES}; the index records its features in its commits
+ * ({@link #FEATURES_KEY}).
+ *
  * Every article value is stored, so an index can be rebuilt from itself. Thread-safe.
  */
 public final class Schema {
@@ -76,6 +85,13 @@ public final class Schema {
 
     /** Commit user-data key holding {@link #VERSION}. */
     public static final String VERSION_KEY = "lede.schema.version";
+
+    /**
+     * Commit user-data key holding the index's {@link IndexFeature}s ({@link
+     * IndexFeature#labels}); an index without it was built before features could be left out, with
+     * all of them.
+     */
+    public static final String FEATURES_KEY = "lede.features";
 
     /**
      * Longest keyword value (source, author, topic, language, extra) that is matched whole; a longer
@@ -218,29 +234,23 @@ public final class Schema {
 
     private final Analyzer queryAnalyzer;
 
-    // Off only to measure what fingerprints cost at ingest (docs/measure); an index is always built with them.
-    private final boolean fingerprints;
+    private final Set<IndexFeature> features;
 
-    /** The schema with no synonyms. */
+    /** The schema with every feature and no synonyms. */
     public Schema() {
         this(null);
     }
 
-    /** The schema whose query analyzer applies {@code synonyms} (or none when {@code null}). */
+    /** The schema with every feature, whose query analyzer applies {@code synonyms} (or none when {@code null}). */
     public Schema(SynonymMap synonyms) {
-        this(synonyms, true);
+        this(synonyms, IndexFeature.all());
     }
 
-    /**
-     * A schema whose documents lack near-duplicate fingerprints: only for measuring their cost at
-     * ingest; an index built with it cannot collapse duplicates.
-     */
-    public static Schema withoutFingerprints() {
-        return new Schema(null, false);
-    }
-
-    private Schema(SynonymMap synonyms, boolean fingerprints) {
-        this.fingerprints = fingerprints;
+    /** The schema of an index with {@code features}, whose query analyzer applies {@code synonyms} (or none). */
+    public Schema(SynonymMap synonyms, Set<IndexFeature> features) {
+        Set<IndexFeature> copy = EnumSet.noneOf(IndexFeature.class);
+        copy.addAll(features);
+        this.features = Collections.unmodifiableSet(copy);
         this.queryTextAnalyzer = synonyms == null ? textAnalyzer : new NewsAnalyzer(synonyms);
         this.queryAnalyzer = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
             @Override
@@ -249,6 +259,16 @@ public final class Schema {
                 return indexTime == textAnalyzer ? queryTextAnalyzer : indexTime;
             }
         };
+    }
+
+    /** The optional parts this schema's documents have. */
+    public Set<IndexFeature> features() {
+        return features;
+    }
+
+    /** Whether this schema's documents have {@code feature}'s fields. */
+    public boolean has(IndexFeature feature) {
+        return features.contains(feature);
     }
 
     /** The analyzer for every field at index time (and for highlighting). */
@@ -312,10 +332,19 @@ public final class Schema {
         Document doc = new Document();
         doc.add(new StringField(ID, article.id(), Field.Store.YES));
         doc.add(new SortedDocValuesField(ID, new BytesRef(article.id())));
-        // Title and body are analysed once each, here, for their own fields and the word fields.
+        // Title and body are analysed once each, here, for their own fields and the word fields
+        // (the title's words for both word features, the body's for spelling only).
         ArticleWords words = new ArticleWords();
-        doc.add(words.title(TITLE, article.title(), TEXT_WITH_OFFSETS));
-        doc.add(words.body(BODY, article.body(), TEXT_WITH_OFFSETS));
+        boolean spelling = has(IndexFeature.SPELLING);
+        boolean titleWords = spelling || has(IndexFeature.TITLE_SUGGESTIONS);
+        doc.add(
+                titleWords
+                        ? words.title(TITLE, article.title(), TEXT_WITH_OFFSETS)
+                        : new Field(TITLE, article.title(), TEXT_WITH_OFFSETS));
+        doc.add(
+                spelling
+                        ? words.body(BODY, article.body(), TEXT_WITH_OFFSETS)
+                        : new Field(BODY, article.body(), TEXT_WITH_OFFSETS));
         addKeyword(doc, SOURCE, article.source());
         for (String author : article.authors()) {
             addKeyword(doc, AUTHOR, author);
@@ -334,7 +363,7 @@ public final class Schema {
         addStored(doc, NOTICE, article.notice());
         article.extra().forEach((name, value) -> addKeyword(doc, EXTRA_PREFIX + name, value));
         doc.add(new BinaryDocValuesField(HASH, new BytesRef(contentHash)));
-        if (fingerprints) {
+        if (has(IndexFeature.DUPLICATES)) {
             addFingerprint(doc, BodyFingerprint.of(article.body()));
         }
         if (from != null) {
@@ -359,10 +388,14 @@ public final class Schema {
             doc.add(new SortedSetDocValuesField(FACET_DAY, new BytesRef(day)));
         }
         // After title and body: these read the words their analysis saw (ArticleWords).
-        doc.add(words.words(WORDS, DOCS_ONLY));
-        doc.add(words.titleWords(TITLE_WORDS, DOCS_ONLY));
-        doc.add(words.titlePrefixes(TITLE_PREFIX, DOCS_ONLY));
-        doc.add(words.titleLead(TITLE_LEAD, DOCS_ONLY));
+        if (has(IndexFeature.SPELLING)) {
+            doc.add(words.words(WORDS, DOCS_ONLY));
+        }
+        if (has(IndexFeature.TITLE_SUGGESTIONS)) {
+            doc.add(words.titleWords(TITLE_WORDS, DOCS_ONLY));
+            doc.add(words.titlePrefixes(TITLE_PREFIX, DOCS_ONLY));
+            doc.add(words.titleLead(TITLE_LEAD, DOCS_ONLY));
+        }
     }
 
     private void addFacet(Document doc, String facetField, String keywordField, String value) {

@@ -1,0 +1,39 @@
+package dev.lede.cli;
+
+import dev.lede.IndexFeature;
+import java.nio.file.Path;
+import java.util.Set;
+
+/** The {@code --features} option of {@code index} and {@code reindex}, and the message for a missing feature. */
+final class FeatureOption {
+    static final String DESCRIPTION = "The index's optional parts, comma-separated: spelling (\"did you mean\"),"
+            + " title-suggestions (lede suggest), duplicates (folding near-duplicate copies); or all, or none"
+            + " (an ingest about twice as fast, an index about half the size).";
+
+    private FeatureOption() {}
+
+    /** The features the option's value names; a usage error for a bad list. */
+    static Set<IndexFeature> parse(String value) {
+        try {
+            return IndexFeature.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new LedeCommand.CliException("--features: " + e.getMessage(), LedeCommand.USAGE);
+        }
+    }
+
+    /** The usage error for a command that needs {@code feature} on an index built without it. */
+    static LedeCommand.CliException missing(
+            Path folder, Set<IndexFeature> features, IndexFeature feature, String task) {
+        return new LedeCommand.CliException(
+                "the index at " + folder + " was built without " + feature.label() + " (its features: "
+                        + IndexFeature.labels(features) + "), so it cannot " + task + ". Add it with 'lede reindex"
+                        + " --features " + IndexFeature.labels(union(features, feature)) + "'.",
+                LedeCommand.USAGE);
+    }
+
+    private static Set<IndexFeature> union(Set<IndexFeature> features, IndexFeature feature) {
+        Set<IndexFeature> all = java.util.EnumSet.of(feature);
+        all.addAll(features);
+        return all;
+    }
+}
