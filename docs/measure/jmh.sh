@@ -6,6 +6,7 @@
 #   docs/measure/jmh.sh 'SearchBenchmark.topTen$'    # those whose name matches a regex
 #   docs/measure/jmh.sh -f 2 -wi 5 -i 10 -r 5s       # more forks, iterations, longer ones
 #   docs/measure/jmh.sh -p system=lede -t 2          # one system, two benchmark threads
+#   docs/measure/jmh.sh BatchIndexBenchmark -p system=lede -p features=none,spelling,all
 #   docs/measure/jmh.sh -l                           # list them; -h for every JMH option
 #
 # The benchmarks (src/jmh/java/dev/lede/bench, each with @Param system = lede, lucene; Lede through
@@ -13,7 +14,10 @@
 #   AnalysisBenchmark.analyzeBody         one article body through the index-time analyzer
 #                                         (Lede's schema for the body field; LuceneSystem.NewsText)
 #   BatchIndexBenchmark.addBatch          1,000 articles into a fresh in-memory index, one indexing
-#                                         thread, until committed and searchable
+#                                         thread, until committed and searchable; -p features=
+#                                         all (default), none, spelling, title-suggestions or
+#                                         duplicates: Lede's optional index parts (raw Lucene: all
+#                                         or none, its lucene and lucene-plain lines)
 #   SearchBenchmark.topTen                one top-10 query of the QuerySet mix, 20,000 articles,
 #                                         stored fields loaded, no snippets
 #   SearchBenchmark.topTenWithSnippets    the same, plus the title and one passage of each hit

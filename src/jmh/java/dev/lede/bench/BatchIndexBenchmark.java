@@ -2,12 +2,14 @@ package dev.lede.bench;
 
 import dev.lede.ArticleIndex;
 import dev.lede.IndexConfig;
+import dev.lede.IndexFeature;
 import dev.lede.article.Article;
 import dev.lede.ingest.IngestOptions;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -36,6 +38,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link LuceneSystem#document} with the fields of Lede's schema (the {@code lucene} line of
  * bench.sh: word, title-prefix and fingerprint fields included) and {@code updateDocument} on the
  * calling thread, a commit and a near-real-time reader. Opening and closing the index is outside the time.
+ *
+ * <p>{@code features} is the Lede index's optional parts ({@link IndexFeature#parse}: {@code all},
+ * {@code none}, or a comma-free single label such as {@code spelling}, since JMH splits parameter
+ * values at commas), so that each one's cost can be timed alone. Raw Lucene takes {@code all} (the
+ * {@code lucene} line) or {@code none} (id, title and body only: the {@code lucene-plain} line).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,9 +61,14 @@ public class BatchIndexBenchmark {
     @Param("1000")
     public int articles;
 
+    @Param("all")
+    public String features;
+
     private final List<BenchDoc> docs = new ArrayList<>();
     private final List<Article> asArticles = new ArrayList<>();
-    private final LuceneSystem baseline = new LuceneSystem(1, true);
+    private LuceneSystem baseline;
+    private boolean luceneFeatures;
+    private IndexConfig config;
     private ArticleIndex lede;
     private IndexWriter writer;
     private DirectoryReader reader;
@@ -67,6 +79,13 @@ public class BatchIndexBenchmark {
         if (!system.equals("lede") && !system.equals("lucene")) {
             throw new IllegalArgumentException("unknown system: " + system + " (lede, lucene)");
         }
+        Set<IndexFeature> chosen = IndexFeature.parse(features);
+        if (system.equals("lucene") && !chosen.isEmpty() && !chosen.equals(IndexFeature.all())) {
+            throw new IllegalArgumentException("raw Lucene takes features all or none, not " + features);
+        }
+        luceneFeatures = !chosen.isEmpty();
+        baseline = new LuceneSystem(1, luceneFeatures);
+        config = MANUAL_REFRESH.features(chosen);
         for (BenchDoc d : ReutersSlice.first(articles)) {
             docs.add(d);
             asArticles.add(LedeSystem.article(d));
@@ -76,7 +95,7 @@ public class BatchIndexBenchmark {
     @Setup(Level.Invocation)
     public void open() throws IOException {
         if (system.equals("lede")) {
-            lede = ArticleIndex.inMemory(MANUAL_REFRESH);
+            lede = ArticleIndex.inMemory(config);
         } else {
             writer = new IndexWriter(new ByteBuffersDirectory(), baseline.writerConfig());
         }
@@ -88,7 +107,7 @@ public class BatchIndexBenchmark {
             written = lede.addAll(asArticles, ONE_THREAD).added();
         } else {
             for (BenchDoc d : docs) {
-                writer.updateDocument(new Term(LuceneSystem.ID, d.id()), LuceneSystem.document(d, true));
+                writer.updateDocument(new Term(LuceneSystem.ID, d.id()), LuceneSystem.document(d, luceneFeatures));
             }
             writer.commit();
             reader = DirectoryReader.open(writer);
