@@ -36,6 +36,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
@@ -99,19 +100,32 @@ public final class ArticleIndex implements AutoCloseable {
         IndexWriter w = null;
         try {
             IndexFolder.check(directory, location);
-            Set<IndexFeature> features = DirectoryReader.indexExists(directory)
-                    ? IndexFolder.features(directory, location)
-                    : config.features();
-            this.schema = new Schema(config.synonyms() == null ? null : Synonyms.read(config.synonyms()), features);
+            SynonymMap synonyms = config.synonyms() == null ? null : Synonyms.read(config.synonyms());
+            Schema s;
+            if (readOnly) {
+                s = new Schema(
+                        synonyms,
+                        DirectoryReader.indexExists(directory)
+                                ? IndexFolder.features(directory, location)
+                                : config.features());
+            } else {
+                // The writer's analyzer and similarity are the same whatever the features, which
+                // are read once it holds the folder's lock: another process may have created or
+                // rebuilt the index since the check above, never after. A new index is created
+                // with the configured ones.
+                Schema configured = new Schema(synonyms, config.features());
+                w = IndexFolder.openWriter(directory, location, configured, config.ramBufferMb());
+                IndexFolder.check(directory, location);
+                Set<IndexFeature> features = IndexFolder.features(directory, location);
+                s = features.equals(configured.features()) ? configured : new Schema(synonyms, features);
+            }
+            this.schema = s;
             this.searcher = new ArticleSearcher(schema);
             this.titles = new TitleSuggester(schema);
             this.related = new RelatedArticles(schema);
-            if (readOnly) {
-                this.searchers = new SearcherManager(directory, schema.searcherFactory());
-            } else {
-                w = IndexFolder.openWriter(directory, location, schema, config.ramBufferMb());
-                this.searchers = new SearcherManager(w, schema.searcherFactory());
-            }
+            this.searchers = readOnly
+                    ? new SearcherManager(directory, schema.searcherFactory())
+                    : new SearcherManager(w, schema.searcherFactory());
         } catch (IOException | RuntimeException e) {
             if (w != null) {
                 w.rollback();
@@ -518,7 +532,8 @@ public final class ArticleIndex implements AutoCloseable {
     /**
      * The articles most like one article, best first: Lucene's MoreLikeThis over title and body,
      * as of the last refresh, leaving out the article itself and its near-duplicates, and showing
-     * one copy of any other story.
+     * one copy of any other story; on an index built without {@link IndexFeature#DUPLICATES}, the
+     * article itself only (copies of its story are listed like any related article).
      *
      * @throws java.util.NoSuchElementException if there is no article with the request's id
      * @throws IllegalArgumentException if the request limits dates and the article has no date
@@ -562,7 +577,12 @@ public final class ArticleIndex implements AutoCloseable {
             }
             int segments = s.getIndexReader().leaves().size();
             return new IndexStats(
-                    s.getIndexReader().numDocs(), segments, bytes, Schema.VERSION, schema.features(), location);
+                    s.getIndexReader().numDocs(),
+                    segments,
+                    bytes,
+                    Schema.version(schema.features()),
+                    schema.features(),
+                    location);
         } finally {
             searchers.release(s);
         }
@@ -643,8 +663,12 @@ public final class ArticleIndex implements AutoCloseable {
         if (!schema.has(feature)) {
             throw new IllegalStateException("index " + location + " was built without " + feature.label()
                     + " (IndexFeature." + feature + "), so it cannot " + task + "; its features: "
-                    + IndexFeature.labels(schema.features()) + ". Rebuild it with the feature to add it:"
-                    + " ArticleIndex.rebuild(folder, features), or 'lede reindex --features ...'.");
+                    + IndexFeature.labels(schema.features())
+                    + (directory instanceof ByteBuffersDirectory
+                            ? ". Create the in-memory index with it: ArticleIndex.inMemory(IndexConfig.defaults()"
+                                    + ".features(...))."
+                            : ". Rebuild it with the feature to add it: ArticleIndex.rebuild(folder, features), or"
+                                    + " 'lede reindex --index " + location + " --features ...'."));
         }
     }
 

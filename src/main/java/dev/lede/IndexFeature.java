@@ -73,6 +73,11 @@ public enum IndexFeature {
                     throw new IllegalArgumentException("empty feature in '" + list + "': give labels separated by"
                             + " commas (" + labels(EnumSet.allOf(IndexFeature.class)) + "), all or none");
                 }
+                if (label.strip().equalsIgnoreCase("all") || label.strip().equalsIgnoreCase("none")) {
+                    throw new IllegalArgumentException("'" + label.strip() + "' stands alone, not in a list ('"
+                            + list + "'): give all, none, or labels separated by commas ("
+                            + labels(EnumSet.allOf(IndexFeature.class)) + ")");
+                }
                 features.add(ofLabel(label));
             }
         }

@@ -665,8 +665,8 @@ class ArticleIndexIngestTest {
 
         assertThatThrownBy(() -> ArticleIndex.open(folder))
                 .isInstanceOf(IncompatibleIndexException.class)
-                .hasMessage(folder + " was built with Lede schema version 0; this Lede reads version 2. Rebuild it"
-                        + " from its own stored articles with 'lede reindex --index " + folder
+                .hasMessage(folder + " was built with Lede schema version 0; this Lede reads versions 2 and 3. Rebuild"
+                        + " it from its own stored articles with 'lede reindex --index " + folder
                         + "' (or ArticleIndex.rebuild).");
 
         IngestReport report = ArticleIndex.rebuild(folder);

@@ -368,9 +368,9 @@ class ArticleIndexTest {
             w.setLiveCommitData(Map.of("lede.schema.version", "999").entrySet());
             w.commit();
         }
-        String message =
-                folder + " was built with Lede schema version 999; this Lede reads version 2. Rebuild it from its own"
-                        + " stored articles with 'lede reindex --index " + folder + "' (or ArticleIndex.rebuild).";
+        String message = folder
+                + " was built with Lede schema version 999; this Lede reads versions 2 and 3. Rebuild it from"
+                + " its own stored articles with 'lede reindex --index " + folder + "' (or ArticleIndex.rebuild).";
 
         assertThatThrownBy(() -> ArticleIndex.open(folder))
                 .isInstanceOf(IncompatibleIndexException.class)

@@ -12,6 +12,7 @@ import dev.lede.query.SearchRequest;
 import dev.lede.query.SearchResults;
 import dev.lede.query.TitleSuggestion;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,8 +25,11 @@ import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.FilterDirectory;
+import org.apache.lucene.store.Lock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,7 +107,9 @@ class IndexFeaturesTest {
                 .doesNotContainAnyElementsOf(DUPLICATE_FIELDS);
         try (ArticleIndex withAll = ArticleIndex.openReadOnly(full);
                 ArticleIndex withNone = ArticleIndex.openReadOnly(lean)) {
-            assertThat(withNone.stats().sizeBytes()).isLessThan(withAll.stats().sizeBytes() * 3 / 4);
+            // 0.70-0.77 of the full index's size here, with the segments the parallel ingest happens to
+            // make (about half on large corpora, docs/bench).
+            assertThat(withNone.stats().sizeBytes()).isLessThan(withAll.stats().sizeBytes() * 17 / 20);
         }
     }
 
@@ -146,7 +152,7 @@ class IndexFeaturesTest {
         try (ArticleIndex index = ArticleIndex.open(folder)) {
             index.add(article("a", "Harbor reopens", "The harbor reopened on Monday."));
         }
-        commitData(folder, Map.of(Schema.VERSION_KEY, Integer.toString(Schema.VERSION)));
+        commitData(folder, Map.of(Schema.VERSION_KEY, Integer.toString(Schema.ALL_FEATURES_VERSION)));
 
         try (ArticleIndex index =
                 ArticleIndex.open(folder, IndexConfig.defaults().features(Set.of()))) {
@@ -191,7 +197,7 @@ class IndexFeaturesTest {
                     .hasMessage("index " + lean + " was built without title-suggestions"
                             + " (IndexFeature.TITLE_SUGGESTIONS), so it cannot suggest titles; its features: none."
                             + " Rebuild it with the feature to add it: ArticleIndex.rebuild(folder, features), or"
-                            + " 'lede reindex --features ...'.");
+                            + " 'lede reindex --index " + lean + " --features ...'.");
         }
     }
 
@@ -340,6 +346,82 @@ class IndexFeaturesTest {
         assertThatThrownBy(() -> IndexFeature.parse(""))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("empty feature in ''");
+        assertThatThrownBy(() -> IndexFeature.parse("none,spelling"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'none' stands alone, not in a list ('none,spelling'): give all, none, or labels"
+                        + " separated by commas (spelling,title-suggestions,duplicates)");
+    }
+
+    @Test
+    void commits_recordVersionTwoWithEveryFeature_andThreeWithoutSome() throws IOException {
+        // A Lede from before features reads and writes version 2 only, so it refuses a lean index
+        // instead of adding articles to it and dropping the record of its features.
+        assertThat(userData(full))
+                .containsEntry(Schema.VERSION_KEY, "2")
+                .containsEntry(Schema.FEATURES_KEY, "spelling,title-suggestions,duplicates");
+        assertThat(userData(lean)).containsEntry(Schema.VERSION_KEY, "3").containsEntry(Schema.FEATURES_KEY, "none");
+        try (ArticleIndex withAll = ArticleIndex.openReadOnly(full);
+                ArticleIndex withNone = ArticleIndex.openReadOnly(lean)) {
+            assertThat(withAll.stats().schemaVersion()).isEqualTo(2);
+            assertThat(withNone.stats().schemaVersion()).isEqualTo(3);
+        }
+
+        Path folder = tmp.resolve("index");
+        try (ArticleIndex index =
+                ArticleIndex.open(folder, IndexConfig.defaults().features(Set.of()))) {
+            index.add(article("a", "Harbor reopens", "The harbor reopened on Monday."));
+        }
+        ArticleIndex.rebuild(folder, IndexFeature.all());
+        assertThat(userData(folder)).containsEntry(Schema.VERSION_KEY, "2");
+    }
+
+    private static Map<String, String> userData(Path folder) throws IOException {
+        try (Directory dir = FSDirectory.open(folder)) {
+            return SegmentInfos.readLatestCommit(dir).getUserData();
+        }
+    }
+
+    @Test
+    void features_areReadOnceTheWriterHoldsTheLock() throws IOException {
+        // Another process creates a lean index in the folder after this open has looked and found
+        // none, before it takes the write lock: the open gets the index's features, not its config's.
+        Path folder = tmp.resolve("index");
+        Files.createDirectories(folder);
+        boolean[] raced = {false};
+        Directory dir = new FilterDirectory(FSDirectory.open(folder)) {
+            @Override
+            public Lock obtainLock(String name) throws IOException {
+                if (!raced[0]) {
+                    raced[0] = true;
+                    try (ArticleIndex other =
+                            ArticleIndex.open(folder, IndexConfig.defaults().features(Set.of()))) {
+                        other.add(article("lean", "Harbor reopens", "The harbor reopened on Monday."));
+                    }
+                }
+                return super.obtainLock(name);
+            }
+        };
+        try (ArticleIndex index = ArticleIndex.open(dir, folder.toString(), IndexConfig.defaults())) {
+            assertThat(raced[0]).isTrue();
+            assertThat(index.features()).isEmpty();
+            index.add(article("later", "Harbor closes", "The harbor closed on Friday."));
+        }
+        assertThat(userData(folder)).containsEntry(Schema.FEATURES_KEY, "none");
+        try (ArticleIndex index = ArticleIndex.openReadOnly(folder)) {
+            assertThat(index.features()).isEmpty();
+            assertThat(index.count()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void inMemoryIndexWithoutAFeature_saysToCreateItWithTheFeature() throws IOException {
+        try (ArticleIndex index = ArticleIndex.inMemory(IndexConfig.defaults().features(Set.of()))) {
+            assertThatThrownBy(() -> index.suggest("har", 5))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("index memory was built without title-suggestions (IndexFeature.TITLE_SUGGESTIONS),"
+                            + " so it cannot suggest titles; its features: none. Create the in-memory index with"
+                            + " it: ArticleIndex.inMemory(IndexConfig.defaults().features(...)).");
+        }
     }
 
     @Test

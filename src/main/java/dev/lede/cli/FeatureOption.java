@@ -26,9 +26,14 @@ final class FeatureOption {
             Path folder, Set<IndexFeature> features, IndexFeature feature, String task) {
         return new LedeCommand.CliException(
                 "the index at " + folder + " was built without " + feature.label() + " (its features: "
-                        + IndexFeature.labels(features) + "), so it cannot " + task + ". Add it with 'lede reindex"
-                        + " --features " + IndexFeature.labels(union(features, feature)) + "'.",
+                        + IndexFeature.labels(features) + "), so it cannot " + task + ". Add it with '"
+                        + reindex(folder, union(features, feature)) + "'.",
                 LedeCommand.USAGE);
+    }
+
+    /** The command that rebuilds the index in {@code folder} with {@code features}. */
+    static String reindex(Path folder, Set<IndexFeature> features) {
+        return "lede reindex --index " + folder + " --features " + IndexFeature.labels(features);
     }
 
     private static Set<IndexFeature> union(Set<IndexFeature> features, IndexFeature feature) {

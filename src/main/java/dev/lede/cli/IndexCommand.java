@@ -61,8 +61,8 @@ final class IndexCommand extends IndexTask implements Callable<Integer> {
             if (wanted != null && !index.features().equals(wanted)) {
                 throw new LedeCommand.CliException(
                         folder + " holds an index built with the features " + IndexFeature.labels(index.features())
-                                + "; --features applies to a new index. Change them with 'lede reindex --features "
-                                + IndexFeature.labels(wanted) + "'.",
+                                + "; --features applies to a new index. Change them with '"
+                                + FeatureOption.reindex(folder, wanted) + "'.",
                         LedeCommand.USAGE);
             }
             for (Path p : paths) {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "The articles most like one article (more like this over title and body),",
-            "without the article itself or other copies of its story."
+            "without the article itself or other copies of its story (copies are listed on an",
+            "index built without the duplicates feature)."
         })
 final class RelatedCommand extends IndexTask implements Callable<Integer> {
 

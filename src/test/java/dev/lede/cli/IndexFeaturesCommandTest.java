@@ -49,7 +49,7 @@ class IndexFeaturesCommandTest {
                 .isZero();
 
         CliRun stats = run("stats", "--index", index);
-        assertThat(stats.out()).contains("Schema version: 2\nFeatures:       none\n");
+        assertThat(stats.out()).contains("Schema version: 3\nFeatures:       none\n");
         CliRun json = run("stats", "--index", index, "--json");
         assertThat(new ObjectMapper().readTree(json.out()).get("features").isEmpty())
                 .isTrue();
@@ -89,15 +89,15 @@ class IndexFeaturesCommandTest {
         assertThat(suggest.out()).isEmpty();
         assertThat(suggest.err())
                 .isEqualTo("lede: the index at " + index + " was built without title-suggestions (its features:"
-                        + " spelling), so it cannot suggest titles. Add it with 'lede reindex --features"
-                        + " spelling,title-suggestions'.\n");
+                        + " spelling), so it cannot suggest titles. Add it with 'lede reindex --index " + index
+                        + " --features spelling,title-suggestions'.\n");
 
         CliRun folding = run("search", "port", "--collapse-at", "0.5", "--index", index);
         assertThat(folding.code()).isEqualTo(2);
         assertThat(folding.err())
                 .isEqualTo("lede: the index at " + index + " was built without duplicates (its features:"
-                        + " spelling), so it cannot fold near-duplicates. Add it with 'lede reindex --features"
-                        + " spelling,duplicates'.\n");
+                        + " spelling), so it cannot fold near-duplicates. Add it with 'lede reindex --index " + index
+                        + " --features spelling,duplicates'.\n");
         assertThat(run("search", "port", "--similar", "--index", index).code()).isEqualTo(2);
 
         CliRun reindex = run("reindex", "--index", index, "--features", "spelling,title-suggestions");
@@ -116,8 +116,8 @@ class IndexFeaturesCommandTest {
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err())
                 .isEqualTo("lede: " + index + " holds an index built with the features none; --features applies to"
-                        + " a new index. Change them with 'lede reindex --features"
-                        + " spelling,title-suggestions,duplicates'.\n");
+                        + " a new index. Change them with 'lede reindex --index " + index
+                        + " --features spelling,title-suggestions,duplicates'.\n");
         // The same features, or none given, ingest as usual.
         assertThat(run("index", feed.toString(), "--index", index, "--features", "NONE")
                         .code())

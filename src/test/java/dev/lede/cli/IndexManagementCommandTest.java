@@ -207,7 +207,7 @@ class IndexManagementCommandTest {
 
         assertThat(run("get", "full-1", "--index", index.toString(), "--json")).isEqualTo(1);
         assertThat(err)
-                .isEqualTo("lede: " + index + " was built with Lede schema version 0; this Lede reads version 2."
+                .isEqualTo("lede: " + index + " was built with Lede schema version 0; this Lede reads versions 2 and 3."
                         + " Rebuild it from its own stored articles with 'lede reindex --index " + index
                         + "' (or ArticleIndex.rebuild).\n");
 

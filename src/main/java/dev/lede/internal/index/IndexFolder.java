@@ -37,7 +37,7 @@ public final class IndexFolder {
     public static Map<String, String> commitData(Set<IndexFeature> features) {
         return Map.of(
                 Schema.VERSION_KEY,
-                Integer.toString(Schema.VERSION),
+                Integer.toString(Schema.version(features)),
                 Schema.FEATURES_KEY,
                 IndexFeature.labels(features));
     }
@@ -69,7 +69,7 @@ public final class IndexFolder {
 
     /**
      * Refuses a folder that holds other files, a Lucene index Lede did not build, or an index of
-     * another schema version; an empty folder or a Lede index of this version passes.
+     * another schema version; an empty folder or a Lede index of version 2 or 3 passes.
      */
     public static void check(Directory dir, String location) throws IOException {
         if (!DirectoryReader.indexExists(dir)) {
@@ -86,10 +86,12 @@ public final class IndexFolder {
         if (version == null) {
             throw new IncompatibleIndexException(location + " holds a Lucene index that Lede did not build.");
         }
-        if (!version.equals(Integer.toString(Schema.VERSION))) {
+        if (!version.equals(Integer.toString(Schema.VERSION))
+                && !version.equals(Integer.toString(Schema.ALL_FEATURES_VERSION))) {
             throw new IncompatibleIndexException(location + " was built with Lede schema version " + version
-                    + "; this Lede reads version " + Schema.VERSION + ". Rebuild it from its own stored articles with"
-                    + " 'lede reindex --index " + location + "' (or ArticleIndex.rebuild).");
+                    + "; this Lede reads versions " + Schema.ALL_FEATURES_VERSION + " and " + Schema.VERSION
+                    + ". Rebuild it from its own stored articles with 'lede reindex --index " + location
+                    + "' (or ArticleIndex.rebuild).");
         }
     }
 

@@ -80,8 +80,18 @@ import org.apache.lucene.util.NumericUtils;
  * Every article value is stored, so an index can be rebuilt from itself. Thread-safe.
  */
 public final class Schema {
-    /** Bumped whenever the layout above changes in a way an older index cannot serve. */
-    public static final int VERSION = 2;
+    /**
+     * Bumped whenever the layout above changes in a way an older index cannot serve. Version 3 is
+     * version 2's layout with some of the optional parts left out ({@link #FEATURES_KEY}); an index
+     * with all of them is still recorded as version 2 ({@link #version(Set)}), which is what a Lede
+     * from before features wrote and reads. Such a Lede therefore reads and writes an index with
+     * every part as before, and refuses one without some rather than adding articles with the
+     * parts and losing the record of which are missing.
+     */
+    public static final int VERSION = 3;
+
+    /** The version of an index with every optional part: the layout of Lede before features. */
+    public static final int ALL_FEATURES_VERSION = 2;
 
     /** Commit user-data key holding {@link #VERSION}. */
     public static final String VERSION_KEY = "lede.schema.version";
@@ -259,6 +269,11 @@ public final class Schema {
                 return indexTime == textAnalyzer ? queryTextAnalyzer : indexTime;
             }
         };
+    }
+
+    /** The schema version recorded for an index with {@code features}: 2 with all, 3 without some. */
+    public static int version(Set<IndexFeature> features) {
+        return features.containsAll(IndexFeature.all()) ? ALL_FEATURES_VERSION : VERSION;
     }
 
     /** The optional parts this schema's documents have. */

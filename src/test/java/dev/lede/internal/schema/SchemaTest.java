@@ -3,6 +3,7 @@ package dev.lede.internal.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lede.ArticleIndex;
+import dev.lede.IndexFeature;
 import dev.lede.TestFiles;
 import dev.lede.article.Article;
 import dev.lede.query.Hit;
@@ -10,7 +11,9 @@ import dev.lede.query.SearchResults;
 import dev.lede.query.Snippet;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.junit.jupiter.api.AfterAll;
@@ -310,8 +313,18 @@ class SchemaTest {
 
     @Test
     void version_isRecordedUnderItsKey() {
-        assertThat(Schema.VERSION).isEqualTo(2);
+        assertThat(Schema.VERSION).isEqualTo(3);
+        assertThat(Schema.ALL_FEATURES_VERSION).isEqualTo(2);
         assertThat(Schema.VERSION_KEY).isEqualTo("lede.schema.version");
+    }
+
+    @Test
+    void version_isTwoWithEveryFeature_andThreeWithoutSome() {
+        // A Lede from before features reads version 2 only: it must refuse an index lacking a part.
+        assertThat(Schema.version(IndexFeature.all())).isEqualTo(2);
+        assertThat(Schema.version(Set.of())).isEqualTo(3);
+        assertThat(Schema.version(EnumSet.of(IndexFeature.SPELLING, IndexFeature.TITLE_SUGGESTIONS)))
+                .isEqualTo(3);
     }
 
     @Test
