@@ -68,15 +68,16 @@ public enum IndexFeature {
         }
         Set<IndexFeature> features = EnumSet.noneOf(IndexFeature.class);
         if (!text.equalsIgnoreCase("none")) {
-            for (String label : text.split(",", -1)) {
-                if (label.isBlank()) {
+            String every = labels(EnumSet.allOf(IndexFeature.class));
+            for (String part : text.split(",", -1)) {
+                String label = part.strip();
+                if (label.isEmpty()) {
                     throw new IllegalArgumentException("empty feature in '" + list + "': give labels separated by"
-                            + " commas (" + labels(EnumSet.allOf(IndexFeature.class)) + "), all or none");
+                            + " commas (" + every + "), all or none");
                 }
-                if (label.strip().equalsIgnoreCase("all") || label.strip().equalsIgnoreCase("none")) {
-                    throw new IllegalArgumentException("'" + label.strip() + "' stands alone, not in a list ('"
-                            + list + "'): give all, none, or labels separated by commas ("
-                            + labels(EnumSet.allOf(IndexFeature.class)) + ")");
+                if (label.equalsIgnoreCase("all") || label.equalsIgnoreCase("none")) {
+                    throw new IllegalArgumentException("'" + label + "' stands alone, not in a list ('" + list
+                            + "'): give all, none, or labels separated by commas (" + every + ")");
                 }
                 features.add(ofLabel(label));
             }

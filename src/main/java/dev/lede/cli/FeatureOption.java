@@ -2,6 +2,7 @@ package dev.lede.cli;
 
 import dev.lede.IndexFeature;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Set;
 
 /** The {@code --features} option of {@code index} and {@code reindex}, and the message for a missing feature. */
@@ -37,7 +38,7 @@ final class FeatureOption {
     }
 
     private static Set<IndexFeature> union(Set<IndexFeature> features, IndexFeature feature) {
-        Set<IndexFeature> all = java.util.EnumSet.of(feature);
+        Set<IndexFeature> all = EnumSet.of(feature);
         all.addAll(features);
         return all;
     }
