@@ -507,7 +507,9 @@ public final class ArticleIndex implements AutoCloseable {
 
     /**
      * Why the article with {@code id} scores what it does for {@code request}: per field and term
-     * BM25 parts, field weights, the recency factor. Empty when there is no such article.
+     * BM25 parts, field weights, the recency factor. Empty when there is no such article. The
+     * request's {@link SearchRequest#collapse() collapse} plays no part (folding never changes a
+     * score), so it works alike on an index with or without {@link IndexFeature#DUPLICATES}.
      */
     public Optional<ScoreExplanation> explain(SearchRequest request, String id) throws IOException {
         Objects.requireNonNull(request, "request");

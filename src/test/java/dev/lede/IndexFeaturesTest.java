@@ -8,6 +8,7 @@ import dev.lede.internal.schema.Schema;
 import dev.lede.query.Highlight;
 import dev.lede.query.Hit;
 import dev.lede.query.RelatedArticle;
+import dev.lede.query.ScoreExplanation;
 import dev.lede.query.SearchRequest;
 import dev.lede.query.SearchResults;
 import dev.lede.query.TitleSuggestion;
@@ -213,6 +214,17 @@ class IndexFeaturesTest {
             assertThat(withNone.search(SearchRequest.of("coronavirus")).hits()).isNotEmpty();
 
             String id = withAll.search("coronavirus").hits().get(0).id();
+            // Folding never changes a score: explain ignores collapse, on either index.
+            SearchRequest collapsing = SearchRequest.of("coronavirus").collapse(true);
+            ScoreExplanation lean = withNone.explain(collapsing, id).orElseThrow();
+            assertThat(lean.toString())
+                    .isEqualTo(withNone.explain(collapsing.collapse(false), id)
+                            .orElseThrow()
+                            .toString())
+                    .contains("body");
+            assertThat(lean.value())
+                    .isEqualTo(withAll.explain(collapsing, id).orElseThrow().value())
+                    .isPositive();
             assertThat(withNone.related(id, 5))
                     .extracting(RelatedArticle::id)
                     .hasSize(5)

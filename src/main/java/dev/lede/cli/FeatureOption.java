@@ -32,6 +32,17 @@ final class FeatureOption {
                 LedeCommand.USAGE);
     }
 
+    /**
+     * The note for a search whose copies are not folded, by default, because the index in {@code
+     * folder} has no fingerprints: what happened, how to add them, how not to see the note.
+     */
+    static String notFolded(Path folder, Set<IndexFeature> features) {
+        return "near-duplicates are not folded: the index at " + folder + " was built without "
+                + IndexFeature.DUPLICATES.label() + " (its features: " + IndexFeature.labels(features)
+                + "). Add them with '" + reindex(folder, union(features, IndexFeature.DUPLICATES))
+                + "', or search with --no-collapse not to see this note.";
+    }
+
     /** The command that rebuilds the index in {@code folder} with {@code features}. */
     static String reindex(Path folder, Set<IndexFeature> features) {
         return "lede reindex --index " + folder + " --features " + IndexFeature.labels(features);

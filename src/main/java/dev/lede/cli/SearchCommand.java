@@ -116,6 +116,9 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
                             folder, index.features(), IndexFeature.DUPLICATES, "fold near-duplicates");
                 }
                 request = request.collapse(false); // folding is only the command line's default
+                PrintWriter err = err();
+                err.println("lede: " + FeatureOption.notFolded(folder, index.features()));
+                err.flush();
             }
             results = index.search(request);
             if (explain) {

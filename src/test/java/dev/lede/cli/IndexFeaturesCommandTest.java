@@ -54,11 +54,19 @@ class IndexFeaturesCommandTest {
         assertThat(new ObjectMapper().readTree(json.out()).get("features").isEmpty())
                 .isTrue();
 
-        // Folding is only the command line's default: without fingerprints both copies are hits.
+        // Folding is only the command line's default: without fingerprints both copies are hits,
+        // and a note on stderr says why and how to fold them, unless folding was turned off.
         CliRun search = run("search", "port", "workers", "--index", index, "--json");
         assertThat(search.code()).isZero();
-        assertThat(search.err()).isEmpty();
+        assertThat(search.err())
+                .isEqualTo("lede: near-duplicates are not folded: the index at " + index + " was built without"
+                        + " duplicates (its features: none). Add them with 'lede reindex --index " + index
+                        + " --features duplicates', or search with --no-collapse not to see this note.\n");
         assertThat(hitIds(search)).containsExactlyInAnyOrder("wire", "copy", "talks");
+        CliRun unfolded = run("search", "port", "workers", "--index", index, "--no-collapse");
+        assertThat(unfolded.code()).isZero();
+        assertThat(unfolded.err()).isEmpty();
+        assertThat(unfolded.out()).startsWith("3 results for port workers (");
     }
 
     @Test

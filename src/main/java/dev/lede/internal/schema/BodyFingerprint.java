@@ -93,22 +93,27 @@ public record BodyFingerprint(int[] minHashes, long exact) {
     /**
      * A 64-bit hash of each word of the text: lowercase, accents and apostrophes dropped, split at
      * anything that is not a letter or digit. One pass over the characters (accents are taken off
-     * first only when the text has non-ASCII characters), since this runs for every article ingested.
+     * first only when the text has non-ASCII characters; ASCII characters are told apart without
+     * Unicode tables), since this runs for every article ingested.
      */
     static long[] wordHashes(String text) {
         String folded = isAscii(text)
                 ? text
                 : MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD))
                         .replaceAll("");
-        long[] hashes = new long[Math.max(8, folded.length() / 5)];
+        int n = folded.length();
+        long[] hashes = new long[Math.max(8, n / 5)];
         int count = 0;
         long h = 0;
         int length = 0;
-        for (int i = 0; i <= folded.length(); ) {
-            int c = i < folded.length() ? folded.codePointAt(i) : ' ';
-            i += Character.charCount(c);
-            if (Character.isLetterOrDigit(c)) {
-                h = h * 0x100000001B3L + Character.toLowerCase(c);
+        for (int i = 0; i <= n; i++) {
+            int c = i < n ? folded.charAt(i) : ' ';
+            if (Character.isHighSurrogate((char) c) && i + 1 < n && Character.isLowSurrogate(folded.charAt(i + 1))) {
+                c = Character.toCodePoint((char) c, folded.charAt(++i));
+            }
+            int lower = lowerLetterOrDigit(c);
+            if (lower >= 0) {
+                h = h * 0x100000001B3L + lower;
                 length++;
             } else if (length > 0 && !isApostrophe(c)) {
                 if (count == hashes.length) {
@@ -120,6 +125,21 @@ public record BodyFingerprint(int[] minHashes, long exact) {
             }
         }
         return Arrays.copyOf(hashes, count);
+    }
+
+    /**
+     * {@code Character.toLowerCase(c)} when {@code Character.isLetterOrDigit(c)}, else -1; for ASCII
+     * without looking the character up.
+     */
+    private static int lowerLetterOrDigit(int c) {
+        if (c < 0x80) {
+            int lower = c | 0x20; // 'A'-'Z' to 'a'-'z'; no other character lands in 'a'-'z'
+            if (lower >= 'a' && lower <= 'z') {
+                return lower;
+            }
+            return c >= '0' && c <= '9' ? c : -1;
+        }
+        return Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : -1;
     }
 
     private static boolean isApostrophe(int c) {
@@ -190,8 +210,15 @@ public record BodyFingerprint(int[] minHashes, long exact) {
 
     /** The filled bin an empty bin {@code i} borrows from: the first filled one of its own hash sequence. */
     private static int filledBin(long[] min, int i) {
-        for (long attempt = 1; attempt <= 10_000; attempt++) {
-            int j = (int) (mix(i * 0x9E3779B97F4A7C15L + attempt) >>> (Long.SIZE - BIN_BITS));
+        int first = i * PROBES_KEPT;
+        for (int attempt = 0; attempt < PROBES_KEPT; attempt++) {
+            int j = PROBES[first + attempt];
+            if (min[j] != Long.MAX_VALUE) {
+                return j;
+            }
+        }
+        for (long attempt = PROBES_KEPT + 1; attempt <= 10_000; attempt++) {
+            int j = probe(i, attempt);
             if (min[j] != Long.MAX_VALUE) {
                 return j;
             }
@@ -201,6 +228,26 @@ public record BodyFingerprint(int[] minHashes, long exact) {
                 return j;
             }
         }
+    }
+
+    /** The bin an empty bin {@code i} tries at {@code attempt} (from 1): the same for every article. */
+    private static int probe(int i, long attempt) {
+        return (int) (mix(i * 0x9E3779B97F4A7C15L + attempt) >>> (Long.SIZE - BIN_BITS));
+    }
+
+    // Each bin's first PROBES_KEPT attempts, worked out once: an article leaves about a third of
+    // its bins empty, and nearly every one finds a filled bin within these.
+    private static final int PROBES_KEPT = 16;
+    private static final byte[] PROBES = probes();
+
+    private static byte[] probes() {
+        byte[] probes = new byte[HASHES * PROBES_KEPT];
+        for (int i = 0; i < HASHES; i++) {
+            for (int attempt = 1; attempt <= PROBES_KEPT; attempt++) {
+                probes[i * PROBES_KEPT + attempt - 1] = (byte) probe(i, attempt);
+            }
+        }
+        return probes;
     }
 
     /** A 64-bit finaliser (SplitMix64's): spreads every input bit over the output. */

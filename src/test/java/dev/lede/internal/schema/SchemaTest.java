@@ -230,6 +230,60 @@ class SchemaTest {
     }
 
     @Test
+    void toDocument_longArticleWithRepeats_thenShortOnes_eachGetsExactlyItsOwnWords() throws IOException {
+        // The word buffer drops repeats with a table that grows for a long article and is emptied
+        // for the next one on the same thread: 12,000 distinct words, each three times and in
+        // mixed case, then articles whose words partly repeat the long one's and their own titles.
+        StringBuilder longBody = new StringBuilder();
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 12_000; i++) {
+                longBody.append(round == 1 ? "Word" : "word")
+                        .append(Integer.toString(i, 36))
+                        .append(' ');
+            }
+        }
+        List<Article> articles = List.of(
+                Article.builder("long")
+                        .title("Word0 and word1")
+                        .body(longBody.toString())
+                        .build(),
+                Article.builder("short")
+                        .title("The harbor, the harbor")
+                        .body("The harbor word1 budget; the HARBOR budget word2.")
+                        .build(),
+                Article.builder("empty").title("Harbor").body("").build(),
+                Article.builder("again")
+                        .title("Word0 and word1")
+                        .body(longBody.toString())
+                        .build());
+        try (var dir = new org.apache.lucene.store.ByteBuffersDirectory();
+                var writer = new org.apache.lucene.index.IndexWriter(
+                        dir, new org.apache.lucene.index.IndexWriterConfig(SCHEMA.analyzer()))) {
+            for (Article article : articles) {
+                writer.addDocument(SCHEMA.toDocument(article));
+            }
+            writer.commit();
+            try (var reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
+                for (Article article : articles) {
+                    List<String> words = new ArrayList<>(tokens(Schema.WORDS, article.title()));
+                    words.addAll(tokens(Schema.WORDS, article.body()));
+                    assertThat(termsOf(reader, Schema.WORDS, article.id())).isEqualTo(new java.util.TreeSet<>(words));
+                    assertThat(termsOf(reader, Schema.TITLE_WORDS, article.id()))
+                            .isEqualTo(new java.util.TreeSet<>(tokens(Schema.TITLE_WORDS, article.title())));
+                    assertThat(termsOf(reader, Schema.TITLE_PREFIX, article.id()))
+                            .isEqualTo(new java.util.TreeSet<>(tokens(Schema.TITLE_PREFIX, article.title())));
+                    assertThat(termsOf(reader, Schema.TITLE_LEAD, article.id()))
+                            .isEqualTo(new java.util.TreeSet<>(tokens(Schema.TITLE_LEAD, article.title())));
+                }
+                assertThat(termsOf(reader, Schema.WORDS, "long")).hasSize(12_001); // and "and"
+                assertThat(termsOf(reader, Schema.WORDS, "short"))
+                        .containsExactly("budget", "harbor", "the", "word1", "word2");
+                assertThat(termsOf(reader, Schema.TITLE_LEAD, "short")).containsExactly("t", "th", "the");
+            }
+        }
+    }
+
+    @Test
     void toDocument_indexesEachBandKeyAsALongPoint() throws IOException {
         String body = "The council voted on Tuesday to raise the harbor budget by four percent, after a long "
                 + "debate about dredging, wages for the harbor crews and the state of the north pier.";
