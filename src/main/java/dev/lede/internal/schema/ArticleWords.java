@@ -95,8 +95,8 @@ final class ArticleWords {
      * The word fields keep no frequencies, so a repeat would only cost Lucene a term-hash look-up
      * for nothing: it is dropped here instead, by a small open-addressing table over the buffer
      * (two to three fifths of an article's words are repeats in Reuters, BBC and Wikinews articles,
-     * most of them stop words). A body word
-     * already in the title is not added again: the title's words come first and are all words too.
+     * most of them stop words). A body word already in the title is not added again: the title's
+     * words come first and are all words too.
      */
     private static final class Words {
         private static final int INITIAL_CHARS = 2048;
