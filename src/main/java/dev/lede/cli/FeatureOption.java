@@ -39,7 +39,7 @@ final class FeatureOption {
     static String notFolded(Path folder, Set<IndexFeature> features) {
         return "near-duplicates are not folded: the index at " + folder + " was built without "
                 + IndexFeature.DUPLICATES.label() + " (its features: " + IndexFeature.labels(features)
-                + "). Add them with '" + reindex(folder, union(features, IndexFeature.DUPLICATES))
+                + "). Add it with '" + reindex(folder, union(features, IndexFeature.DUPLICATES))
                 + "', or search with --no-collapse not to see this note.";
     }
 

@@ -109,6 +109,7 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
         }
         SearchResults results;
         Map<String, ScoreExplanation> explanations = new HashMap<>();
+        String notFolded = null;
         try (ArticleIndex index = openForReading(folder, synonyms)) {
             if (request.collapse().enabled() && !index.features().contains(IndexFeature.DUPLICATES)) {
                 if (similar.asked()) {
@@ -116,9 +117,7 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
                             folder, index.features(), IndexFeature.DUPLICATES, "fold near-duplicates");
                 }
                 request = request.collapse(false); // folding is only the command line's default
-                PrintWriter err = err();
-                err.println("lede: " + FeatureOption.notFolded(folder, index.features()));
-                err.flush();
+                notFolded = FeatureOption.notFolded(folder, index.features());
             }
             results = index.search(request);
             if (explain) {
@@ -131,6 +130,11 @@ final class SearchCommand extends IndexTask implements Callable<Integer> {
                 throw e;
             }
             throw new LedeCommand.CliException(e.getMessage(), LedeCommand.USAGE); // a bad --after cursor
+        }
+        if (notFolded != null) { // said once the search has run, not before a failing one
+            PrintWriter err = err();
+            err.println("lede: " + notFolded);
+            err.flush();
         }
         PrintWriter out = out();
         if (options.json) {

@@ -60,13 +60,17 @@ class IndexFeaturesCommandTest {
         assertThat(search.code()).isZero();
         assertThat(search.err())
                 .isEqualTo("lede: near-duplicates are not folded: the index at " + index + " was built without"
-                        + " duplicates (its features: none). Add them with 'lede reindex --index " + index
+                        + " duplicates (its features: none). Add it with 'lede reindex --index " + index
                         + " --features duplicates', or search with --no-collapse not to see this note.\n");
         assertThat(hitIds(search)).containsExactlyInAnyOrder("wire", "copy", "talks");
         CliRun unfolded = run("search", "port", "workers", "--index", index, "--no-collapse");
         assertThat(unfolded.code()).isZero();
         assertThat(unfolded.err()).isEmpty();
         assertThat(unfolded.out()).startsWith("3 results for port workers (");
+        // A search that fails says what failed, without the note.
+        CliRun malformed = run("search", "--strict", "port AND (\"", "--index", index);
+        assertThat(malformed.code()).isEqualTo(2);
+        assertThat(malformed.err()).startsWith("lede: ").doesNotContain("not folded");
     }
 
     @Test

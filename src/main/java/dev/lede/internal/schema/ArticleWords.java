@@ -104,6 +104,14 @@ final class ArticleWords {
         // Buffers grown past these for a long article go back to the initial sizes afterwards.
         private static final int KEPT_CHARS = 1 << 16;
         private static final int KEPT_WORDS = 1 << 13;
+        // Slots a word looks at before it is kept without a check. The hash is a plain polynomial,
+        // so an article can be written whose words all share one (like "an" and "c0"); without
+        // this bound each such word would pass every earlier one, and such an article would take
+        // time growing with the square of its length. A word kept twice costs nothing but Lucene
+        // dropping the repeat, as it did before this table.
+        private static final int MAX_PROBES = 16;
+        // slotOf for a word kept without entering the table.
+        private static final int UNLISTED = -1;
 
         private char[] chars = new char[INITIAL_CHARS];
         private int[] ends = new int[INITIAL_WORDS];
@@ -125,7 +133,9 @@ final class ArticleWords {
                 slots = new int[INITIAL_WORDS * 4];
             } else {
                 for (int w = 0; w < count; w++) {
-                    slots[slotOf[w]] = 0;
+                    if (slotOf[w] != UNLISTED) {
+                        slots[slotOf[w]] = 0;
+                    }
                 }
             }
             count = 0;
@@ -140,13 +150,17 @@ final class ArticleWords {
             hash *= 0x9E3779B9;
             int mask = slots.length - 1;
             int slot = slot(hash, mask);
-            for (int used; (used = slots[slot]) != 0; slot = (slot + 1) & mask) {
+            for (int used, probes = 0; (used = slots[slot]) != 0; slot = (slot + 1) & mask) {
                 int w = used - 1;
                 int start = start(w);
                 if (hashes[w] == hash
                         && ends[w] - start == length
                         && Arrays.equals(chars, start, start + length, word, 0, length)) {
                     return;
+                }
+                if (++probes == MAX_PROBES) {
+                    slot = UNLISTED;
+                    break;
                 }
             }
             int start = start(count);
@@ -157,7 +171,10 @@ final class ArticleWords {
             ends[count] = start + length;
             hashes[count] = hash;
             slotOf[count] = slot;
-            slots[slot] = ++count;
+            count++;
+            if (slot != UNLISTED) {
+                slots[slot] = count;
+            }
             if (ofTitle) {
                 titleCount++;
             }
@@ -178,11 +195,19 @@ final class ArticleWords {
             slots = new int[slots.length * 2];
             int mask = slots.length - 1;
             for (int w = 0; w < count; w++) {
-                int slot = slot(hashes[w], mask);
-                while (slots[slot] != 0) {
-                    slot = (slot + 1) & mask;
+                if (slotOf[w] == UNLISTED) {
+                    continue;
                 }
-                slots[slot] = w + 1;
+                int slot = slot(hashes[w], mask);
+                for (int probes = 0; slots[slot] != 0; slot = (slot + 1) & mask) {
+                    if (++probes == MAX_PROBES) {
+                        slot = UNLISTED;
+                        break;
+                    }
+                }
+                if (slot != UNLISTED) {
+                    slots[slot] = w + 1;
+                }
                 slotOf[w] = slot;
             }
         }

@@ -284,6 +284,39 @@ class SchemaTest {
     }
 
     @Test
+    void toDocument_wordsThatAllShareOneHash_areEachIndexed() throws IOException {
+        // "an" and "c0" have the same 31-polynomial hash, so every word made of them does: 4,096
+        // such words, twice over, fill one chain of the repeat table. Past its probe limit a word
+        // is kept unchecked; the index must still hold each word once, and nothing else.
+        List<String> colliding = new ArrayList<>();
+        for (int bits = 0; bits < 1 << 12; bits++) {
+            StringBuilder w = new StringBuilder();
+            for (int b = 0; b < 12; b++) {
+                w.append((bits >> b & 1) == 0 ? "an" : "c0");
+            }
+            colliding.add(w.toString());
+        }
+        assertThat(colliding.get(0).hashCode()).isEqualTo(colliding.get(4095).hashCode());
+        String body = "Harbor " + String.join(" ", colliding) + " harbor " + String.join(" ", colliding);
+        Article article = Article.builder("a").title("Harbor harbor").body(body).build();
+        try (var dir = new org.apache.lucene.store.ByteBuffersDirectory();
+                var writer = new org.apache.lucene.index.IndexWriter(
+                        dir, new org.apache.lucene.index.IndexWriterConfig(SCHEMA.analyzer()))) {
+            writer.addDocument(SCHEMA.toDocument(article));
+            writer.addDocument(SCHEMA.toDocument(
+                    Article.builder("b").title("Tide").body("an c0 low tide").build()));
+            writer.commit();
+            try (var reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
+                java.util.Set<String> expected = new java.util.TreeSet<>(colliding);
+                expected.add("harbor");
+                assertThat(termsOf(reader, Schema.WORDS, "a")).isEqualTo(expected);
+                assertThat(termsOf(reader, Schema.WORDS, "b")).containsExactly("an", "c0", "low", "tide");
+                assertThat(termsOf(reader, Schema.TITLE_LEAD, "b")).containsExactly("t", "ti", "tid", "tide");
+            }
+        }
+    }
+
+    @Test
     void toDocument_indexesEachBandKeyAsALongPoint() throws IOException {
         String body = "The council voted on Tuesday to raise the harbor budget by four percent, after a long "
                 + "debate about dredging, wages for the harbor crews and the state of the north pier.";
