@@ -91,9 +91,9 @@ public final class TextRules {
     /**
      * Whether {@link #NOTICE} is found in {@code paragraph}. Most first paragraphs are short leads
      * that hold none of the words every notice phrase has, so plain ASCII text is first checked for
-     * those words, lowercased (about a tenth of the time of the case-insensitive expression, which
-     * decides only when they are there); other text (where Unicode case rules apply) goes straight
-     * to the expression.
+     * those words, lowercased (the notice split took a fifth of its time on BBC articles, whose
+     * short leads all went to the case-insensitive expression before), and the expression decides
+     * only when they are there; other text (where Unicode case rules apply) goes straight to it.
      */
     static boolean isNotice(String paragraph) {
         for (int i = 0; i < paragraph.length(); i++) {
