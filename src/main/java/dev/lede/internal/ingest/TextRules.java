@@ -29,7 +29,6 @@ public final class TextRules {
                     + "|read the (full|original) (story|article)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n[ \t\\x0B\f\u00A0]*\n");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern LAST_WORD = Pattern.compile("(\\S+)\\.$");
     private static final Pattern INITIALS = Pattern.compile("(\\p{L}\\.)*\\p{L}");
@@ -76,11 +75,7 @@ public final class TextRules {
         String candidate =
                 SPACES.matcher(text.substring(0, breakStart)).replaceAll(" ").strip();
         if (candidate.length() <= MAX_NOTICE_CHARS && isNotice(candidate)) {
-            int breakEnd = breakStart + 1;
-            while (text.charAt(breakEnd) != '\n') {
-                breakEnd++;
-            }
-            String rest = text.substring(breakEnd + 1).strip();
+            String rest = text.substring(afterBreak(text, breakStart)).strip();
             if (!rest.isEmpty()) {
                 return new Split(candidate, rest);
             }
@@ -116,8 +111,9 @@ public final class TextRules {
     }
 
     /**
-     * Where the first blank line starts (the {@code \n} before it), or -1: the first match of {@link
-     * #PARAGRAPH_BREAK}, found with {@code indexOf}.
+     * Where the first paragraph break starts, or -1: the first {@code \n} followed by a line that is
+     * empty or holds only spaces, tabs, vertical tabs, form feeds and no-break spaces, then its own
+     * {@code \n}.
      */
     static int paragraphBreak(String text) {
         for (int newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
@@ -132,7 +128,16 @@ public final class TextRules {
         return -1;
     }
 
-    /** The characters {@link #PARAGRAPH_BREAK} allows on a blank line. */
+    /** Where the text after the paragraph break that starts at {@code start} begins. */
+    private static int afterBreak(String text, int start) {
+        int end = start + 1;
+        while (text.charAt(end) != '\n') {
+            end++;
+        }
+        return end + 1;
+    }
+
+    /** The characters a blank line may hold. */
     private static boolean isBlank(char c) {
         return c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\u00A0';
     }
@@ -150,10 +155,9 @@ public final class TextRules {
             return new Titled(null, text);
         }
         String line = text.substring(0, newline).strip();
-        var m = PARAGRAPH_BREAK.matcher(text);
-        boolean blankAfter = m.find() && m.start() == newline;
+        boolean blankAfter = paragraphBreak(text) == newline;
         if (blankAfter && !line.isEmpty() && line.length() <= MAX_TITLE_LINE_CHARS && !line.endsWith(".")) {
-            return new Titled(line, text.substring(m.end()).strip());
+            return new Titled(line, text.substring(afterBreak(text, newline)).strip());
         }
         return new Titled(null, text);
     }

@@ -124,6 +124,50 @@ class TextRulesTest {
         }
     }
 
+    @Test
+    void splitTitleLine_generatedTexts_splitsExactlyAsTheRegularExpression() {
+        String[] pieces = {
+            "Harbor vote",
+            "Mr.",
+            " ",
+            "\n",
+            "\n\n",
+            "\n \t\n",
+            "\n\u00A0\u000B\f\n",
+            "\r",
+            "\u2003",
+            "x".repeat(80),
+            "."
+        };
+        Random random = new Random(7);
+        for (int t = 0; t < 20_000; t++) {
+            StringBuilder text = new StringBuilder();
+            int length = random.nextInt(8);
+            for (int i = 0; i < length; i++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String s = text.toString();
+            assertThat(TextRules.splitTitleLine(s)).as("%s", s).isEqualTo(titleReference(s));
+        }
+        assertThat(TextRules.splitTitleLine("Harbor vote\n \nThe council met."))
+                .isEqualTo(new TextRules.Titled("Harbor vote", "The council met."));
+    }
+
+    /** splitTitleLine as first written, with the paragraph-break expression. */
+    private static TextRules.Titled titleReference(String text) {
+        int newline = text.indexOf('\n');
+        if (newline < 0) {
+            return new TextRules.Titled(null, text);
+        }
+        String line = text.substring(0, newline).strip();
+        var m = PARAGRAPH_BREAK.matcher(text);
+        boolean blankAfter = m.find() && m.start() == newline;
+        if (blankAfter && !line.isEmpty() && line.length() <= TextRules.MAX_TITLE_LINE_CHARS && !line.endsWith(".")) {
+            return new TextRules.Titled(line, text.substring(m.end()).strip());
+        }
+        return new TextRules.Titled(null, text);
+    }
+
     /** splitNotice as first written, with regular expressions only. */
     private static TextRules.Split reference(String text) {
         var m = PARAGRAPH_BREAK.matcher(text);
