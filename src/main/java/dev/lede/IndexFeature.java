@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  */
 public enum IndexFeature {
     /**
-     * "Did you mean": the unstemmed words of every title and body, from which {@link
+     * "Did you mean": the unstemmed words of every title and body (but those with a digit, which
+     * are never respelt), from which {@link
      * dev.lede.query.SearchResults#didYouMean()} respells a query. Without it, no search has a
      * respelling.
      */

@@ -68,6 +68,23 @@ class DidYouMeanTest {
     }
 
     @Test
+    void wordsWithADigit_areNeverOffered_thoughTheyStaySearchable() throws IOException {
+        try (ArticleIndex networks = ArticleIndex.inMemory()) {
+            for (int i = 0; i < 3; i++) {
+                networks.add(Article.builder("n" + i)
+                        .title("Network news")
+                        .body("The ipv6 rollout reached the campus network.")
+                        .build());
+            }
+            networks.commit();
+            assertThat(networks.search("ipv6").total()).isEqualTo(3);
+            // "ipvx" is in no article and one edit from "ipv6", which has a digit: no respelling.
+            assertThat(networks.search("ipvx").suggestion()).isNull();
+            assertThat(networks.search("netwrok ipvx").suggestion()).isEqualTo("network ipvx");
+        }
+    }
+
+    @Test
     void closestCommonestWord_wins() throws IOException {
         // "lawss" is one edit from "laws" (4 articles) and "law" is two away.
         assertThat(suggestion(SearchRequest.of("lawss"))).isEqualTo("laws");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.FilteringTokenFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -24,6 +25,7 @@ import org.apache.lucene.analysis.miscellaneous.LimitTokenCountFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -62,7 +64,8 @@ import org.apache.lucene.util.QueryBuilder;
  *
  * <p>As {@code lucene} it also does the work Lede's search features add to every article, each
  * field analysed on its own the usual way (a per-field analyzer): a content hash (SHA-256 of the
- * article, 16 bytes of binary doc values), the unstemmed words of title and body (spelling), the
+ * article, 16 bytes of binary doc values), the unstemmed words of title and body but those with a
+ * digit (spelling), the
  * title's words, their 1-20 character prefixes and the first word's (autocomplete), and the
  * body's near-duplicate fingerprint (Lede's MinHash function, the one part not written out here:
  * an algorithm, not Lucene work) as binary doc values and band points. As {@code lucene-plain} it
@@ -89,10 +92,10 @@ final class LuceneSystem implements SearchSystem {
     private final Analyzer analyzer = new PerFieldAnalyzerWrapper(
             new NewsText(),
             Map.of(
-                    WORDS, new Words(false, false),
-                    TITLE_WORDS, new Words(false, false),
-                    TITLE_PREFIX, new Words(true, false),
-                    TITLE_LEAD, new Words(true, true)));
+                    WORDS, new Words(false, false, true),
+                    TITLE_WORDS, new Words(false, false, false),
+                    TITLE_PREFIX, new Words(true, false, false),
+                    TITLE_LEAD, new Words(true, true, false)));
     private final QueryBuilder queries = new QueryBuilder(analyzer);
     private FSDirectory directory;
     private IndexWriter writer;
@@ -289,20 +292,34 @@ final class LuceneSystem implements SearchSystem {
         return type;
     }
 
-    /** Unstemmed words (no stop words); or their 1-20 character prefixes; or the first word's. */
+    /**
+     * Unstemmed words (no stop words), or only those without a digit; or their 1-20 character
+     * prefixes; or the first word's.
+     */
     static final class Words extends Analyzer {
         private final boolean prefixes;
         private final boolean firstOnly;
+        private final boolean digitFree;
 
-        Words(boolean prefixes, boolean firstOnly) {
+        Words(boolean prefixes, boolean firstOnly, boolean digitFree) {
             this.prefixes = prefixes;
             this.firstOnly = firstOnly;
+            this.digitFree = digitFree;
         }
 
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             StandardTokenizer source = new StandardTokenizer();
             TokenStream result = new ASCIIFoldingFilter(new LowerCaseFilter(new EnglishPossessiveFilter(source)));
+            if (digitFree) { // the spelling vocabulary: words with a digit are never respelt
+                CharTermAttribute term = result.addAttribute(CharTermAttribute.class);
+                result = new FilteringTokenFilter(result) {
+                    @Override
+                    protected boolean accept() {
+                        return term.codePoints().noneMatch(Character::isDigit);
+                    }
+                };
+            }
             if (firstOnly) {
                 result = new LimitTokenCountFilter(result, 1);
             }

@@ -58,7 +58,7 @@ final class ArticleWords {
         return new Analysed(name, text, type, 1, false);
     }
 
-    /** Every word of the title and body, each once (the field keeps no frequencies). */
+    /** Every word of the title and body without a digit, each once (the field keeps no frequencies). */
     Field words(String name, FieldType type) {
         return new WordField(name, type, WordStreams.ALL);
     }
@@ -293,7 +293,10 @@ final class ArticleWords {
         static final int TITLE_LEAD = 3;
 
         private final WordList[] lists = {
-            new WordList(false, false), new WordList(true, false), new WordList(true, false), new WordList(true, true)
+            new WordList(false, false, true),
+            new WordList(true, false, false),
+            new WordList(true, false, false),
+            new WordList(true, true, false)
         };
         private final TokenStream[] streams = {lists[0], lists[1], prefixes(lists[2]), prefixes(lists[3])};
 
@@ -307,18 +310,23 @@ final class ArticleWords {
         }
     }
 
-    /** An article's words (all, the title's, or the title's first), read when the field is indexed. */
+    /**
+     * An article's words (all, the title's, or the title's first), read when the field is indexed;
+     * for spelling, less those with a digit, as {@link WordAnalyzers#spellingWords()} gives them.
+     */
     private static final class WordList extends TokenStream {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final boolean titleOnly;
         private final boolean firstOnly;
+        private final boolean digitFree;
         private Words words;
         private int next;
         private int end;
 
-        WordList(boolean titleOnly, boolean firstOnly) {
+        WordList(boolean titleOnly, boolean firstOnly, boolean digitFree) {
             this.titleOnly = titleOnly;
             this.firstOnly = firstOnly;
+            this.digitFree = digitFree;
         }
 
         @Override
@@ -331,14 +339,16 @@ final class ArticleWords {
 
         @Override
         public boolean incrementToken() {
-            if (next >= end) {
-                return false;
+            while (next < end) {
+                int start = next == 0 ? 0 : words.ends[next - 1];
+                int stop = words.ends[next++];
+                if (!digitFree || !WordAnalyzers.hasDigit(words.chars, start, stop)) {
+                    clearAttributes();
+                    term.copyBuffer(words.chars, start, stop - start);
+                    return true;
+                }
             }
-            clearAttributes();
-            int start = next == 0 ? 0 : words.ends[next - 1];
-            term.copyBuffer(words.chars, start, words.ends[next] - start);
-            next++;
-            return true;
+            return false;
         }
     }
 }

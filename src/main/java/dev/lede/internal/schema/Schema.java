@@ -64,8 +64,8 @@ import org.apache.lucene.util.NumericUtils;
  *   <li>{@code facet.source}, {@code facet.author}, {@code facet.topic}: sorted-set doc values of
  *       {@link #facetValue the normalised value and the value as given}; {@code facet.day}: the
  *       publication day in the source's own offset ({@code 2019-01-04}), for facet counts;
- *   <li>{@code words}: the unstemmed words of title and body (docs only, no norms), the vocabulary
- *       of spelling suggestions; {@code title.words}, {@code title.prefix} (every word's 1 to 20
+ *   <li>{@code words}: the unstemmed words of title and body that hold no digit (docs only, no
+ *       norms), the vocabulary of spelling suggestions, which leave words with digits alone; {@code title.words}, {@code title.prefix} (every word's 1 to 20
  *       character prefixes) and {@code title.lead} (the first word's), for title autocomplete.
  *   <li>{@code dup.fingerprint}: binary doc values of the body's {@link BodyFingerprint} (version 2),
  *       and {@code dup.band}: its band and exact-hash keys (long points), so that the
@@ -207,6 +207,7 @@ public final class Schema {
     private final Analyzer keywordAnalyzer = new KeywordAnalyzer();
     private final Analyzer idAnalyzer = new org.apache.lucene.analysis.core.KeywordAnalyzer();
     private final Analyzer wordsAnalyzer = WordAnalyzers.words();
+    private final Analyzer spellingAnalyzer = WordAnalyzers.spellingWords();
     private final Analyzer prefixAnalyzer = WordAnalyzers.prefixes(false);
     private final Analyzer leadAnalyzer = WordAnalyzers.prefixes(true);
     private final FieldAnalyzer analyzer = new FieldAnalyzer();
@@ -227,7 +228,10 @@ public final class Schema {
                 return idAnalyzer;
             }
             switch (fieldName) {
-                case WORDS, TITLE_WORDS -> {
+                case WORDS -> {
+                    return spellingAnalyzer;
+                }
+                case TITLE_WORDS -> {
                     return wordsAnalyzer;
                 }
                 case TITLE_PREFIX -> {
