@@ -40,6 +40,9 @@
 #                       already in <out>/size-N/ (after a change to the plot), running nothing [no]
 #   --search            no: ingest only, no searching (each run takes a fraction of the
 #                       time, so many more repetitions fit); not with --sizes          [yes]
+#   --reingest          yes: after the ingest, time a second one of the same corpus as a
+#                       later sync offers it, 1 article in 10 changed (each system
+#                       skips the unchanged ones its usual way), before any search    [no]
 #
 # Environment: JAVA_HOME (a JDK 21+; otherwise the newest found, as ./lede does).
 set -euo pipefail

@@ -39,6 +39,7 @@ public final class Bench {
             Map.entry("xmx", "1g"),
             Map.entry("redraw", "no"),
             Map.entry("search", "yes"),
+            Map.entry("reingest", "no"),
             Map.entry("out", "target/bench"));
 
     private Bench() {}
@@ -130,7 +131,16 @@ public final class Bench {
                 System.getProperty("java.class.path"),
                 BenchRun.class.getName()));
         for (String key : List.of(
-                "corpus", "data", "articles", "seed", "queries-per-kind", "passes", "warmup", "warmup-max", "search")) {
+                "corpus",
+                "data",
+                "articles",
+                "seed",
+                "queries-per-kind",
+                "passes",
+                "warmup",
+                "warmup-max",
+                "search",
+                "reingest")) {
             command.addAll(List.of("--" + key, a.get(key)));
         }
         command.addAll(List.of(
@@ -157,6 +167,10 @@ public final class Bench {
         String search = options.get("search");
         if (!search.equals("yes") && !search.equals("no")) {
             throw new IllegalArgumentException("--search takes yes or no, not " + search);
+        }
+        String reingest = options.get("reingest");
+        if (!reingest.equals("yes") && !reingest.equals("no")) {
+            throw new IllegalArgumentException("--reingest takes yes or no, not " + reingest);
         }
         if (search.equals("no") && !options.get("sizes").isEmpty()) {
             throw new IllegalArgumentException("the cost curve (--sizes) needs the search figures: drop --search no");

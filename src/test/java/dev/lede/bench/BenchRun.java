@@ -47,7 +47,8 @@ public final class BenchRun {
                 Double.parseDouble(a.get("warmup")),
                 Double.parseDouble(a.get("warmup-max")),
                 Long.parseLong(a.get("seed")),
-                a.get("search").equals("yes"));
+                a.get("search").equals("yes"),
+                a.get("reingest").equals("yes"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), result);
     }
@@ -62,7 +63,8 @@ public final class BenchRun {
             double warmupSeconds,
             double warmupMaxSeconds,
             long seed,
-            boolean search)
+            boolean search,
+            boolean reingest)
             throws IOException, InterruptedException {
         List<BenchQuery> queries = QuerySet.generate(corpus, perKind, seed);
         long textBytes = 0;
@@ -98,6 +100,9 @@ public final class BenchRun {
             r.put("indexBytes", sizeOf(work));
             r.put("ingestPeakHeapBytes", heap.peakUsed());
             r.put("ingestPeakLiveHeapBytes", heap.peakLive());
+            if (reingest) {
+                reingest(s, corpus, work, r);
+            }
             if (search) {
                 search(s, queries, r, passes, warmupSeconds, warmupMaxSeconds);
             }
@@ -106,6 +111,27 @@ public final class BenchRun {
         }
         r.put("peakRssBytes", peakRss());
         return r;
+    }
+
+    /** A later sync changes one article in this many. */
+    static final int REVISE_EVERY = 10;
+
+    /**
+     * Times a second ingest of the corpus, as a later sync of the same source offers it: one
+     * article in {@value #REVISE_EVERY} changed ({@link Corpus#revised}), the rest unchanged.
+     */
+    private static void reingest(SearchSystem s, Corpus corpus, Path work, Map<String, Object> r) throws IOException {
+        List<BenchDoc> revised = corpus.revised(REVISE_EVERY);
+        long cpu0 = processCpuNanos();
+        long allocated0 = allocatedBytes();
+        long t0 = System.nanoTime();
+        s.reingest(revised);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        r.put("reingestSeconds", seconds);
+        r.put("reingestCpuSeconds", (processCpuNanos() - cpu0) / 1e9);
+        r.put("reingestAllocatedBytes", allocatedBytes() - allocated0);
+        r.put("reingestDocsPerSec", corpus.size() / seconds);
+        r.put("reingestIndexBytes", sizeOf(work));
     }
 
     /** Times the query set without and with highlighting, on 1 and 2 threads, each after its warm-up. */

@@ -52,6 +52,9 @@ class BenchSmokeTest {
         assertThatThrownBy(() -> Bench.commandOptions(new String[] {"--article", "500"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown option --article");
+        assertThatThrownBy(() -> Bench.commandOptions(new String[] {"--reingest", "maybe"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--reingest takes yes or no, not maybe");
         assertThatThrownBy(() -> Bench.commandOptions(new String[] {"--articles"}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("expected --name value, got: --articles");
@@ -145,6 +148,34 @@ class BenchSmokeTest {
             if (lede.get(q).size() < SearchSystem.TOP) {
                 assertThat(lucene.get(q)).as("lucene: %s", query).containsExactlyInAnyOrderElementsOf(lede.get(q));
                 assertThat(fts5.get(q)).as("fts5: %s", query).containsExactlyInAnyOrderElementsOf(lede.get(q));
+            }
+        }
+    }
+
+    @Test
+    void reingest_writesTheChangedArticles_whichEverySystemThenFinds() throws IOException {
+        BenchQuery revision = new BenchQuery(BenchQuery.Kind.AND, List.of("revised", "editors", "overnight"));
+        List<BenchDoc> revised = corpus.revised(25);
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < corpus.size(); i++) {
+            if (!revised.get(i).equals(corpus.get(i))) {
+                changed.add(corpus.get(i).id());
+            }
+        }
+        assertThat(changed).hasSize(8);
+        assertThat(revised.get(25).body()).isEqualTo(corpus.get(25).body() + " " + Corpus.REVISION);
+        for (String system : List.of("lede", "lucene", "lucene-plain", "fts5")) {
+            try (SearchSystem s = SearchSystem.named(system, 2)) {
+                s.ingest(folder.resolve("re-" + system), corpus);
+                assertThat(s.search(revision, false)).as(system).isEmpty();
+                s.reingest(revised);
+                assertThat(s.search(revision, false)).as(system).containsExactlyInAnyOrderElementsOf(changed);
+                assertThat(s.search(revision, true)).as(system).containsExactlyInAnyOrderElementsOf(changed);
+                if (s instanceof LuceneSystem lucene) {
+                    // The unchanged articles were skipped: 8 new versions written, 8 old ones deleted.
+                    assertThat(lucene.docStats().numDocs).isEqualTo(200);
+                    assertThat(lucene.docStats().maxDoc).isEqualTo(208);
+                }
             }
         }
     }

@@ -139,6 +139,22 @@ final class Corpus implements Iterable<BenchDoc> {
         return new BenchDoc(String.format(Locale.ROOT, "g%08d", i), shape.title(), body.toString());
     }
 
+    /** The sentence {@link #revised} adds to an article's body. */
+    static final String REVISION = "The story was revised by the editors overnight.";
+
+    /**
+     * The corpus as a later sync of its source offers it: every {@code every}-th article, from the
+     * first, with {@link #REVISION} added to its body, the others as they were.
+     */
+    List<BenchDoc> revised(int every) {
+        List<BenchDoc> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            BenchDoc d = get(i);
+            out.add(i % every == 0 ? new BenchDoc(d.id(), d.title(), d.body() + " " + REVISION) : d);
+        }
+        return out;
+    }
+
     @Override
     public Iterator<BenchDoc> iterator() {
         return new Iterator<>() {

@@ -56,22 +56,43 @@ final class Fts5System implements SearchSystem {
                         + " INSERT INTO fts(fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);"
                         + " INSERT INTO fts(rowid, title, body) VALUES (new.rowid, new.title, new.body); END");
             }
-            c.setAutoCommit(false);
-            try (PreparedStatement upsert = c.prepareStatement("INSERT INTO articles(id, title, body) VALUES (?, ?, ?)"
-                    + " ON CONFLICT(id) DO UPDATE SET title = excluded.title, body = excluded.body")) {
-                for (BenchDoc d : articles) {
-                    upsert.setString(1, d.id());
-                    upsert.setString(2, d.title());
-                    upsert.setString(3, d.body());
-                    upsert.executeUpdate();
-                }
-            }
-            c.commit();
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            }
+            upsert(c, articles);
         } catch (SQLException e) {
             throw new IOException("FTS5 ingest failed", e);
+        }
+    }
+
+    @Override
+    public void reingest(Iterable<BenchDoc> articles) throws IOException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA synchronous=NORMAL"); // per connection; WAL mode stays with the file
+            }
+            upsert(c, articles);
+        } catch (SQLException e) {
+            throw new IOException("FTS5 re-ingest failed", e);
+        }
+    }
+
+    /**
+     * Upserts every article in one transaction. An article whose title and body the table already
+     * holds is left alone (the upsert's WHERE), so its FTS5 entry is not deleted and written again.
+     */
+    private static void upsert(Connection c, Iterable<BenchDoc> articles) throws SQLException {
+        c.setAutoCommit(false);
+        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO articles(id, title, body) VALUES (?, ?, ?)"
+                + " ON CONFLICT(id) DO UPDATE SET title = excluded.title, body = excluded.body"
+                + " WHERE articles.title IS NOT excluded.title OR articles.body IS NOT excluded.body")) {
+            for (BenchDoc d : articles) {
+                upsert.setString(1, d.id());
+                upsert.setString(2, d.title());
+                upsert.setString(3, d.body());
+                upsert.executeUpdate();
+            }
+        }
+        c.commit();
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         }
     }
 

@@ -19,6 +19,11 @@ final class Report {
         boolean fromSearch() {
             return key.startsWith("plain") || key.startsWith("highlight");
         }
+
+        /** Whether the row comes from the second ingest, which only a run with {@code --reingest yes} has. */
+        boolean fromReingest() {
+            return key.startsWith("reingest");
+        }
     }
 
     static final List<Metric> METRICS = List.of(
@@ -37,6 +42,18 @@ final class Report {
                     "ingestPeakLiveMB",
                     "peak live heap after GC during ingest, MB (0: no GC ran)",
                     r -> num(r, "ingestPeakLiveHeapBytes") / 1e6),
+            new Metric(
+                    "reingestDocsPerSec",
+                    "re-ingest, 1 in " + BenchRun.REVISE_EVERY + " articles changed, articles offered/s",
+                    r -> num(r, "reingestDocsPerSec")),
+            new Metric("reingestSeconds", "re-ingest, s", r -> num(r, "reingestSeconds")),
+            new Metric("reingestCpuSeconds", "re-ingest, CPU s (all threads)", r -> num(r, "reingestCpuSeconds")),
+            new Metric(
+                    "reingestAllocatedGB",
+                    "re-ingest, GB allocated (all threads)",
+                    r -> num(r, "reingestAllocatedBytes") / 1e9),
+            new Metric(
+                    "reingestIndexMB", "index size after the re-ingest, MB", r -> num(r, "reingestIndexBytes") / 1e6),
             new Metric(
                     "plainWarmupSeconds",
                     "search warm-up until the JIT is quiet, s",
@@ -130,10 +147,18 @@ final class Report {
         return md.toString();
     }
 
-    /** The rows the runs have figures for: without searches ({@code --search no}), the ingest's. */
+    /**
+     * The rows the runs have figures for: without searches ({@code --search no}), the ingest's; the
+     * re-ingest's only with {@code --reingest yes}.
+     */
     private List<Metric> metrics() {
-        boolean searched = runs.get(systems.get(0)).get(0).containsKey("plain1");
-        return METRICS.stream().filter(m -> searched || !m.fromSearch()).toList();
+        Map<String, Object> first = runs.get(systems.get(0)).get(0);
+        boolean searched = first.containsKey("plain1");
+        boolean reingested = first.containsKey("reingestSeconds");
+        return METRICS.stream()
+                .filter(m -> searched || !m.fromSearch())
+                .filter(m -> reingested || !m.fromReingest())
+                .toList();
     }
 
     /**

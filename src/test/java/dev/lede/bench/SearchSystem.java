@@ -22,6 +22,13 @@ interface SearchSystem extends AutoCloseable {
     /** Creates the index in {@code folder} and indexes {@code articles} durably. */
     void ingest(Path folder, Iterable<BenchDoc> articles) throws IOException;
 
+    /**
+     * Indexes {@code articles} again into the index {@link #ingest} made, as a later sync of the
+     * same source does: upsert by id, skipping each article whose title and body the index already
+     * holds, each system the way it is usually done; durably, and searchable afterwards.
+     */
+    void reingest(Iterable<BenchDoc> articles) throws IOException;
+
     /** The ids of the top hits, best first, with one snippet per hit when {@code highlight}. */
     List<String> search(BenchQuery query, boolean highlight) throws IOException;
 
