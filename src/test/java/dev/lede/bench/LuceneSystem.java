@@ -74,11 +74,11 @@ import org.apache.lucene.util.QueryBuilder;
  * <p>As {@code lucene} it also does the work Lede's search features add to every article, each
  * field analysed on its own the usual way (a per-field analyzer): a content hash (SHA-256 of the
  * article, 16 bytes of binary doc values), the unstemmed words of title and body but those with a
- * digit (spelling), the
- * title's words, their 1-20 character prefixes and the first word's (autocomplete), and the
- * body's near-duplicate fingerprint (Lede's MinHash function, the one part not written out here:
- * an algorithm, not Lucene work) as binary doc values and band points. As {@code lucene-plain} it
- * indexes id, title and body only, so the two lines show what those features cost in Lucene.
+ * digit (spelling), the title's words, their 1-20 character prefixes and the first word's
+ * (autocomplete), and the body's near-duplicate fingerprint (Lede's MinHash function, the one
+ * part not written out here: an algorithm, not Lucene work) as binary doc values and band points.
+ * As {@code lucene-plain} it indexes id, title and body only, so the two lines show what those
+ * features cost in Lucene. {@link #reingest} skips unchanged articles the usual way (see there).
  */
 final class LuceneSystem implements SearchSystem {
     static final String ID = "id";
@@ -405,7 +405,16 @@ final class LuceneSystem implements SearchSystem {
                 result = new FilteringTokenFilter(result) {
                     @Override
                     protected boolean accept() {
-                        return term.codePoints().noneMatch(Character::isDigit);
+                        char[] chars = term.buffer();
+                        int length = term.length();
+                        for (int i = 0; i < length; ) {
+                            int c = Character.codePointAt(chars, i, length);
+                            if (Character.isDigit(c)) {
+                                return false;
+                            }
+                            i += Character.charCount(c);
+                        }
+                        return true;
                     }
                 };
             }

@@ -65,8 +65,9 @@ import org.apache.lucene.util.NumericUtils;
  *       {@link #facetValue the normalised value and the value as given}; {@code facet.day}: the
  *       publication day in the source's own offset ({@code 2019-01-04}), for facet counts;
  *   <li>{@code words}: the unstemmed words of title and body that hold no digit (docs only, no
- *       norms), the vocabulary of spelling suggestions, which leave words with digits alone; {@code title.words}, {@code title.prefix} (every word's 1 to 20
- *       character prefixes) and {@code title.lead} (the first word's), for title autocomplete.
+ *       norms), the vocabulary of spelling suggestions, which leave words with digits alone;
+ *       {@code title.words}, {@code title.prefix} (every word's 1 to 20 character prefixes) and
+ *       {@code title.lead} (the first word's), for title autocomplete.
  *   <li>{@code dup.fingerprint}: binary doc values of the body's {@link BodyFingerprint} (version 2),
  *       and {@code dup.band}: its band and exact-hash keys (long points), so that the
  *       near-duplicates of an article are found by a point query; none for an empty body.
