@@ -121,7 +121,7 @@ public final class BenchRun {
      * article in {@value #REVISE_EVERY} changed ({@link Corpus#revised}), the rest unchanged.
      */
     private static void reingest(SearchSystem s, Corpus corpus, Path work, Map<String, Object> r) throws IOException {
-        List<BenchDoc> revised = corpus.revised(REVISE_EVERY);
+        Iterable<BenchDoc> revised = corpus.revised(REVISE_EVERY);
         long cpu0 = processCpuNanos();
         long allocated0 = allocatedBytes();
         long t0 = System.nanoTime();

@@ -155,13 +155,15 @@ class BenchSmokeTest {
     @Test
     void reingest_writesTheChangedArticles_whichEverySystemThenFinds() throws IOException {
         BenchQuery revision = new BenchQuery(BenchQuery.Kind.AND, List.of("revised", "editors", "overnight"));
-        List<BenchDoc> revised = corpus.revised(25);
+        List<BenchDoc> revised = new ArrayList<>();
+        corpus.revised(25).forEach(revised::add);
         List<String> changed = new ArrayList<>();
         for (int i = 0; i < corpus.size(); i++) {
             if (!revised.get(i).equals(corpus.get(i))) {
                 changed.add(corpus.get(i).id());
             }
         }
+        assertThat(revised).hasSize(200);
         assertThat(changed).hasSize(8);
         assertThat(revised.get(25).body()).isEqualTo(corpus.get(25).body() + " " + Corpus.REVISION);
         for (String system : List.of("lede", "lucene", "lucene-plain", "fts5")) {

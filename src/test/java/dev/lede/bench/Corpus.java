@@ -144,15 +144,32 @@ final class Corpus implements Iterable<BenchDoc> {
 
     /**
      * The corpus as a later sync of its source offers it: every {@code every}-th article, from the
-     * first, with {@link #REVISION} added to its body, the others as they were.
+     * first, with {@link #REVISION} added to its body, the others as they were. Made as it is read,
+     * like the corpus itself, so a million articles are never all in the heap at once.
      */
-    List<BenchDoc> revised(int every) {
-        List<BenchDoc> out = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            BenchDoc d = get(i);
-            out.add(i % every == 0 ? new BenchDoc(d.id(), d.title(), d.body() + " " + REVISION) : d);
-        }
-        return out;
+    Iterable<BenchDoc> revised(int every) {
+        return () -> new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < size;
+            }
+
+            @Override
+            public BenchDoc next() {
+                if (next >= size) {
+                    throw new NoSuchElementException();
+                }
+                return revised(next++, every);
+            }
+        };
+    }
+
+    /** Article {@code i} as {@link #revised(int)} gives it. */
+    private BenchDoc revised(int i, int every) {
+        BenchDoc d = get(i);
+        return i % every == 0 ? new BenchDoc(d.id(), d.title(), d.body() + " " + REVISION) : d;
     }
 
     @Override
