@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -148,32 +149,19 @@ final class Corpus implements Iterable<BenchDoc> {
      * like the corpus itself, so a million articles are never all in the heap at once.
      */
     Iterable<BenchDoc> revised(int every) {
-        return () -> new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                return next < size;
-            }
-
-            @Override
-            public BenchDoc next() {
-                if (next >= size) {
-                    throw new NoSuchElementException();
-                }
-                return revised(next++, every);
-            }
-        };
-    }
-
-    /** Article {@code i} as {@link #revised(int)} gives it. */
-    private BenchDoc revised(int i, int every) {
-        BenchDoc d = get(i);
-        return i % every == 0 ? new BenchDoc(d.id(), d.title(), d.body() + " " + REVISION) : d;
+        return () -> articles(i -> {
+            BenchDoc d = get(i);
+            return i % every == 0 ? new BenchDoc(d.id(), d.title(), d.body() + " " + REVISION) : d;
+        });
     }
 
     @Override
     public Iterator<BenchDoc> iterator() {
+        return articles(this::get);
+    }
+
+    /** Articles 0 to size - 1, each made by {@code article} as it is read. */
+    private Iterator<BenchDoc> articles(IntFunction<BenchDoc> article) {
         return new Iterator<>() {
             private int next;
 
@@ -187,7 +175,7 @@ final class Corpus implements Iterable<BenchDoc> {
                 if (next >= size) {
                     throw new NoSuchElementException();
                 }
-                return get(next++);
+                return article.apply(next++);
             }
         };
     }
