@@ -119,8 +119,11 @@ final class ArticleWords {
         private int[] slotOf = new int[INITIAL_WORDS];
         // Word number + 1 in each used slot, 0 in a free one; at most a quarter full.
         private int[] slots = new int[INITIAL_WORDS * 4];
+        // The numbers of the words without a digit, in order: the spelling field's words.
+        private int[] digitFree = new int[INITIAL_WORDS];
         private int count;
         private int titleCount;
+        private int digitFreeCount;
 
         void clear() {
             if (chars.length > KEPT_CHARS) {
@@ -131,6 +134,7 @@ final class ArticleWords {
                 hashes = new int[INITIAL_WORDS];
                 slotOf = new int[INITIAL_WORDS];
                 slots = new int[INITIAL_WORDS * 4];
+                digitFree = new int[INITIAL_WORDS];
             } else {
                 for (int w = 0; w < count; w++) {
                     if (slotOf[w] != UNLISTED) {
@@ -140,6 +144,7 @@ final class ArticleWords {
             }
             count = 0;
             titleCount = 0;
+            digitFreeCount = 0;
         }
 
         void add(char[] word, int length, boolean ofTitle) {
@@ -171,6 +176,9 @@ final class ArticleWords {
             ends[count] = start + length;
             hashes[count] = hash;
             slotOf[count] = slot;
+            if (!WordAnalyzers.hasDigit(word, 0, length)) {
+                digitFree[digitFreeCount++] = count;
+            }
             count++;
             if (slot != UNLISTED) {
                 slots[slot] = count;
@@ -192,6 +200,7 @@ final class ArticleWords {
             ends = Arrays.copyOf(ends, count * 2);
             hashes = Arrays.copyOf(hashes, count * 2);
             slotOf = Arrays.copyOf(slotOf, count * 2);
+            digitFree = Arrays.copyOf(digitFree, count * 2);
             slots = new int[slots.length * 2];
             int mask = slots.length - 1;
             for (int w = 0; w < count; w++) {
@@ -315,6 +324,10 @@ final class ArticleWords {
      * for spelling, less those with a digit, as {@link WordAnalyzers#spellingWords()} gives them.
      */
     private static final class WordList extends TokenStream {
+        // Room for the longest word the tokenizer gives (255 characters): the buffer grows only
+        // for a word that folding made longer.
+        private static final int TERM_CAPACITY = 256;
+
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final boolean titleOnly;
         private final boolean firstOnly;
@@ -327,6 +340,7 @@ final class ArticleWords {
             this.titleOnly = titleOnly;
             this.firstOnly = firstOnly;
             this.digitFree = digitFree;
+            term.resizeBuffer(TERM_CAPACITY);
         }
 
         @Override
@@ -334,21 +348,26 @@ final class ArticleWords {
             super.reset();
             // Read now, when the field is indexed, after the title and body streams have run.
             next = 0;
-            end = titleOnly ? Math.min(words.titleCount, firstOnly ? 1 : words.titleCount) : words.count;
+            if (digitFree) {
+                end = words.digitFreeCount;
+            } else {
+                end = titleOnly ? Math.min(words.titleCount, firstOnly ? 1 : words.titleCount) : words.count;
+            }
         }
 
+        // No loop: a loop that skipped words with a digit here made the JIT throw away and compile
+        // again, early in every ingest, the Lucene inversion code it is inlined into.
         @Override
         public boolean incrementToken() {
-            while (next < end) {
-                int start = next == 0 ? 0 : words.ends[next - 1];
-                int stop = words.ends[next++];
-                if (!digitFree || !WordAnalyzers.hasDigit(words.chars, start, stop)) {
-                    clearAttributes();
-                    term.copyBuffer(words.chars, start, stop - start);
-                    return true;
-                }
+            if (next == end) {
+                return false;
             }
-            return false;
+            int word = digitFree ? words.digitFree[next] : next;
+            next++;
+            int start = words.start(word);
+            clearAttributes();
+            term.copyBuffer(words.chars, start, words.ends[word] - start);
+            return true;
         }
     }
 }
