@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -217,7 +218,12 @@ final class LuceneSystem implements SearchSystem {
         private PostingsEnum postings;
 
         Held(DirectoryReader reader) throws IOException {
-            this.leaves = reader.leaves();
+            // An id has one live document: the largest segments first find it in fewer look-ups.
+            this.leaves = reader.leaves().stream()
+                    .sorted(Comparator.comparingInt(
+                                    (LeafReaderContext c) -> c.reader().numDocs())
+                            .reversed())
+                    .toList();
             ids = new TermsEnum[leaves.size()];
             stored = new StoredFields[leaves.size()];
             for (int i = 0; i < leaves.size(); i++) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -459,7 +460,7 @@ public final class BulkIngest {
                     } else {
                         updated.increment();
                     }
-                } else if (item.from() != null && indexed.hash(a.id()) != null && heldByLaterFile(item)) {
+                } else if (item.from() != null && indexed.hash(a.id(), true) != null && heldByLaterFile(item)) {
                     // An earlier file yielded it too: the later file's version stays.
                     written.put(a.id(), earlier[0], earlier);
                     yielded(item);
@@ -484,7 +485,7 @@ public final class BulkIngest {
                 }
                 return;
             }
-            byte[] old = indexed.hash(a.id());
+            byte[] old = indexed.hash(a.id(), item.from() != null);
             if (old != null && heldByLaterFile(item)) {
                 written.put(a.id(), prefix(old), earlier); // the later file's version stays
                 yielded(item);
@@ -542,6 +543,10 @@ public final class BulkIngest {
     /**
      * Looks up the content hash of the live article with an id, in one reader. Not thread-safe: one
      * per thread.
+     *
+     * <p>An id has one live article, so the segments are searched largest first: an article already
+     * indexed is found after fewer term look-ups on average than in index order (a merged segment
+     * holds most articles; each commit adds small ones).
      */
     static final class IndexedHashes {
         private static final byte[] NO_HASH = new byte[0];
@@ -551,17 +556,27 @@ public final class BulkIngest {
         private String origin;
 
         IndexedHashes(DirectoryReader reader) {
-            this.leaves = reader.leaves();
+            this.leaves = reader.leaves().stream()
+                    .sorted(Comparator.comparingInt(
+                                    (LeafReaderContext c) -> c.reader().numDocs())
+                            .reversed())
+                    .toList();
             this.termsEnums = new TermsEnum[leaves.size()];
         }
 
-        /** The file the article last looked up by {@link #hash} was read from, or {@code null}. */
+        /**
+         * The file the article last looked up by {@link #hash} was read from, or {@code null} (also
+         * when the look-up did not ask for it).
+         */
         String origin() {
             return origin;
         }
 
-        /** The hash, an empty array for an article indexed without one, or {@code null} if absent. */
-        byte[] hash(String id) throws IOException {
+        /**
+         * The hash, an empty array for an article indexed without one, or {@code null} if absent;
+         * with {@code withOrigin}, also notes the file it was read from, for {@link #origin()}.
+         */
+        byte[] hash(String id, boolean withOrigin) throws IOException {
             origin = null;
             BytesRef term = new BytesRef(id);
             for (int i = 0; i < leaves.size(); i++) {
@@ -574,7 +589,7 @@ public final class BulkIngest {
                 Bits live = leaf.getLiveDocs();
                 for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                     if (live == null || live.get(doc)) {
-                        SortedDocValues origins = leaf.getSortedDocValues(Schema.ORIGIN);
+                        SortedDocValues origins = withOrigin ? leaf.getSortedDocValues(Schema.ORIGIN) : null;
                         if (origins != null && origins.advanceExact(doc)) {
                             origin = origins.lookupOrd(origins.ordValue()).utf8ToString();
                         }

@@ -3,6 +3,7 @@ package dev.lede.internal.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lede.article.Article;
+import dev.lede.internal.schema.ContentHash;
 import dev.lede.internal.schema.Schema;
 import java.io.IOException;
 import org.apache.lucene.index.DirectoryReader;
@@ -112,6 +113,47 @@ class BulkIngestTest {
             bulk.finish();
             assertThat(bulk.added()).isEqualTo(queued);
             assertThat(bulk.updated()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void indexedHashes_findTheLiveVersion_inTheLargeSegmentOrInASmallOne() throws IOException {
+        // Segments are searched largest first. Here the large one is the second written: it holds
+        // the live version of b0, whose old one is deleted in the small first segment, and the old
+        // version of a1, deleted, whose live one is in the small last segment.
+        Schema.FileStamp feed = new Schema.FileStamp("feed.jsonl", 1, 1, new byte[32], 1);
+        Article b0Old = article(0, "old").toBuilder().id("b0").build();
+        Article b0 = article(0, "new").toBuilder().id("b0").build();
+        Article a1 = article(1, "second");
+        try (Directory dir = new ByteBuffersDirectory();
+                IndexWriter writer = IndexFolder.openWriter(dir, "memory", schema, 16)) {
+            writer.getConfig().setMergePolicy(NoMergePolicy.INSTANCE);
+            writer.addDocument(schema.toDocument(b0Old));
+            writer.addDocument(
+                    schema.toDocument(article(0, "first").toBuilder().id("c0").build()));
+            writer.commit();
+            for (int i = 0; i < 50; i++) {
+                writer.addDocument(schema.toDocument(article(i, "first")));
+            }
+            writer.updateDocument(schema.idTerm("b0"), schema.toDocument(b0, ContentHash.of(b0), feed));
+            writer.commit();
+            writer.updateDocument(schema.idTerm("a1"), schema.toDocument(a1));
+            writer.commit();
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                assertThat(reader.leaves())
+                        .extracting(c -> c.reader().numDocs())
+                        .containsExactly(1, 50, 1);
+                BulkIngest.IndexedHashes hashes = new BulkIngest.IndexedHashes(reader);
+
+                assertThat(hashes.hash("b0", true)).isEqualTo(ContentHash.of(b0));
+                assertThat(hashes.origin()).isEqualTo("feed.jsonl");
+                assertThat(hashes.hash("b0", false)).isEqualTo(ContentHash.of(b0));
+                assertThat(hashes.origin()).isNull();
+                assertThat(hashes.hash("a1", true)).isEqualTo(ContentHash.of(a1));
+                assertThat(hashes.origin()).isNull();
+                assertThat(hashes.hash("a2", false)).isEqualTo(ContentHash.of(article(2, "first")));
+                assertThat(hashes.hash("a50", false)).isNull();
+            }
         }
     }
 }
