@@ -324,10 +324,8 @@ final class ArticleWords {
      * for spelling, less those with a digit, as {@link WordAnalyzers#spellingWords()} gives them.
      */
     private static final class WordList extends TokenStream {
-        // Room for the longest word the tokenizer gives (255 characters): the buffer grows only
-        // for a word that folding made longer.
-        private static final int TERM_CAPACITY = 256;
-
+        // Left at its default size: the prefix fields' EdgeNGramTokenFilter copies the whole buffer
+        // of every word it reads (a 256-character one cost 4 GB more allocation in 1M articles).
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final boolean titleOnly;
         private final boolean firstOnly;
@@ -340,7 +338,6 @@ final class ArticleWords {
             this.titleOnly = titleOnly;
             this.firstOnly = firstOnly;
             this.digitFree = digitFree;
-            term.resizeBuffer(TERM_CAPACITY);
         }
 
         @Override
