@@ -302,10 +302,10 @@ final class ArticleWords {
         static final int TITLE_LEAD = 3;
 
         private final WordList[] lists = {
-            new WordList(false, false, true),
-            new WordList(true, false, false),
-            new WordList(true, false, false),
-            new WordList(true, true, false)
+            new WordList(WordList.SPELLING),
+            new WordList(WordList.TITLE),
+            new WordList(WordList.TITLE),
+            new WordList(WordList.FIRST)
         };
         private final TokenStream[] streams = {lists[0], lists[1], prefixes(lists[2]), prefixes(lists[3])};
 
@@ -320,24 +320,24 @@ final class ArticleWords {
     }
 
     /**
-     * An article's words (all, the title's, or the title's first), read when the field is indexed;
-     * for spelling, less those with a digit, as {@link WordAnalyzers#spellingWords()} gives them.
+     * An article's words, read when the field is indexed: for spelling all of them but those with a
+     * digit (as {@link WordAnalyzers#spellingWords()} gives them), the title's, or the title's first.
      */
     private static final class WordList extends TokenStream {
+        static final int SPELLING = 0;
+        static final int TITLE = 1;
+        static final int FIRST = 2;
+
         // Left at its default size: the prefix fields' EdgeNGramTokenFilter copies the whole buffer
         // of every word it reads (a 256-character one cost 4 GB more allocation in 1M articles).
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-        private final boolean titleOnly;
-        private final boolean firstOnly;
-        private final boolean digitFree;
+        private final int which;
         private Words words;
         private int next;
         private int end;
 
-        WordList(boolean titleOnly, boolean firstOnly, boolean digitFree) {
-            this.titleOnly = titleOnly;
-            this.firstOnly = firstOnly;
-            this.digitFree = digitFree;
+        WordList(int which) {
+            this.which = which;
         }
 
         @Override
@@ -345,11 +345,11 @@ final class ArticleWords {
             super.reset();
             // Read now, when the field is indexed, after the title and body streams have run.
             next = 0;
-            if (digitFree) {
-                end = words.digitFreeCount;
-            } else {
-                end = titleOnly ? Math.min(words.titleCount, firstOnly ? 1 : words.titleCount) : words.count;
-            }
+            end = switch (which) {
+                case SPELLING -> words.digitFreeCount;
+                case TITLE -> words.titleCount;
+                default -> Math.min(words.titleCount, 1);
+            };
         }
 
         // No loop: a flight recording showed a loop that skipped words with a digit here making the
@@ -359,7 +359,7 @@ final class ArticleWords {
             if (next == end) {
                 return false;
             }
-            int word = digitFree ? words.digitFree[next] : next;
+            int word = which == SPELLING ? words.digitFree[next] : next;
             next++;
             int start = words.start(word);
             clearAttributes();
