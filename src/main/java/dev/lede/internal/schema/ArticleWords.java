@@ -301,38 +301,32 @@ final class ArticleWords {
         static final int TITLE_PREFIXES = 2;
         static final int TITLE_LEAD = 3;
 
-        private final WordList[] lists = {
-            new WordList(WordList.SPELLING),
-            new WordList(WordList.TITLE),
-            new WordList(WordList.TITLE),
-            new WordList(WordList.FIRST)
+        private final OfWords[] streams = {
+            new WordList(WordList.SPELLING), new WordList(WordList.TITLE), new Prefixes(false), new Prefixes(true)
         };
-        private final TokenStream[] streams = {lists[0], lists[1], prefixes(lists[2]), prefixes(lists[3])};
-
-        private static TokenStream prefixes(TokenStream words) {
-            return new EdgeNGramTokenFilter(words, 1, WordAnalyzers.MAX_PREFIX, true);
-        }
 
         TokenStream of(int kind, Words words) {
-            lists[kind].words = words;
+            streams[kind].words = words;
             return streams[kind];
         }
+    }
+
+    /** A token stream over one article's words, bound to it when its field is indexed. */
+    private abstract static class OfWords extends TokenStream {
+        Words words;
     }
 
     /**
      * An article's words, read when the field is indexed: for spelling all of them but those with a
      * digit (as {@link WordAnalyzers#spellingWords()} gives them), the title's, or the title's first.
      */
-    private static final class WordList extends TokenStream {
+    private static final class WordList extends OfWords {
         static final int SPELLING = 0;
         static final int TITLE = 1;
         static final int FIRST = 2;
 
-        // Left at its default size: the prefix fields' EdgeNGramTokenFilter copies the whole buffer
-        // of every word it reads (a 256-character one cost 4 GB more allocation in 1M articles).
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final int which;
-        private Words words;
         private int next;
         private int end;
 
@@ -364,6 +358,67 @@ final class ArticleWords {
             int start = words.start(word);
             clearAttributes();
             term.copyBuffer(words.chars, start, words.ends[word] - start);
+            return true;
+        }
+    }
+
+    /**
+     * Every 1 to {@value WordAnalyzers#MAX_PREFIX} code point prefix of each title word (or of the
+     * first only), and a longer word whole: the terms {@link EdgeNGramTokenFilter} gives with
+     * {@code preserveOriginal}, as {@link WordAnalyzers#prefixes} indexes them, copied straight from
+     * the article's words (the filter copies the whole term buffer of every word it reads, and saves
+     * and restores every attribute for each prefix).
+     */
+    private static final class Prefixes extends OfWords {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final boolean firstOnly;
+        private int word;
+        private int end;
+        // The current word's characters; how many code points the last prefix had (0 before the
+        // word's first) and where it ended.
+        private int start;
+        private int wordEnd;
+        private int gram;
+        private int prefixEnd;
+
+        Prefixes(boolean firstOnly) {
+            this.firstOnly = firstOnly;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            word = 0;
+            end = firstOnly ? Math.min(words.titleCount, 1) : words.titleCount;
+            gram = 0;
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (gram == 0) {
+                if (word == end) {
+                    return false;
+                }
+                start = words.start(word);
+                wordEnd = words.ends[word];
+                prefixEnd = start;
+            }
+            gram++;
+            if (gram > WordAnalyzers.MAX_PREFIX) {
+                prefixEnd = wordEnd; // a word longer than the longest prefix, whole
+            } else {
+                prefixEnd += Character.isHighSurrogate(words.chars[prefixEnd])
+                                && prefixEnd + 1 < wordEnd
+                                && Character.isLowSurrogate(words.chars[prefixEnd + 1])
+                        ? 2
+                        : 1;
+            }
+            if (prefixEnd == wordEnd) {
+                gram = 0;
+                word++;
+            }
+            clearAttributes();
+            term.copyBuffer(words.chars, start, prefixEnd - start);
             return true;
         }
     }

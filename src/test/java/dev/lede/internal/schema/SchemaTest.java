@@ -209,6 +209,47 @@ class SchemaTest {
     }
 
     @Test
+    void toDocument_titlePrefixes_countCodePoints_andKeepALongWordWhole() throws IOException {
+        // The prefixes are cut from the article's words (ArticleWords), not by EdgeNGramTokenFilter
+        // as the field's own analyzer does: same terms, with a character outside the BMP (two chars,
+        // one code point) counted once, and a word longer than the longest prefix also kept whole.
+        String bold = "\uD835\uDC00"; // MATHEMATICAL BOLD CAPITAL A, a letter
+        String astral = bold.repeat(3) + "x".repeat(19); // 22 code points in 25 chars
+        String title = "Supercalifragilisticexpialidocious " + astral + " " + bold + "b Déjà vu, a déjà";
+        try (var dir = new org.apache.lucene.store.ByteBuffersDirectory();
+                var writer = new org.apache.lucene.index.IndexWriter(
+                        dir, new org.apache.lucene.index.IndexWriterConfig(SCHEMA.analyzer()))) {
+            writer.addDocument(SCHEMA.toDocument(
+                    Article.builder("a").title(title).body("Body.").build()));
+            writer.commit();
+            try (var reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
+                var leaf = reader.leaves().get(0).reader();
+                var prefixes = indexedTerms(leaf, Schema.TITLE_PREFIX).keySet();
+                assertThat(prefixes)
+                        .isEqualTo(counted(tokens(Schema.TITLE_PREFIX, title)).keySet())
+                        .contains(
+                                "supercalifragilistic", // 20 code points
+                                "supercalifragilisticexpialidocious",
+                                bold,
+                                bold.repeat(3) + "x".repeat(17),
+                                astral,
+                                bold + "b",
+                                "deja",
+                                "vu",
+                                "a")
+                        .doesNotContain("supercalifragilistice", "\uD835", bold.repeat(3) + "x".repeat(18));
+                // 21 + 21 for the two long words, 1 more for the third (its first prefix is the
+                // second's), 4 + 2 + 1 for "deja vu a" ("deja" again adds nothing).
+                assertThat(prefixes).hasSize(50);
+                assertThat(indexedTerms(leaf, Schema.TITLE_LEAD).keySet())
+                        .isEqualTo(counted(tokens(Schema.TITLE_LEAD, title)).keySet())
+                        .hasSize(21)
+                        .contains("s", "supercalifragilistic", "supercalifragilisticexpialidocious");
+            }
+        }
+    }
+
+    @Test
     void toDocument_wordFieldsReadTheirOwnArticle_whereverAndWheneverTheDocumentIsIndexed() throws Exception {
         // The word buffer and word streams belong to the indexing thread and are bound when Lucene
         // asks a field for its tokens: documents built ahead, indexed out of order, on another
