@@ -302,7 +302,10 @@ final class ArticleWords {
         static final int TITLE_LEAD = 3;
 
         private final OfWords[] streams = {
-            new WordList(WordList.SPELLING), new WordList(WordList.TITLE), new Prefixes(false), new Prefixes(true)
+            new WordList(OfWords.SPELLING),
+            new WordList(OfWords.TITLE),
+            new Prefixes(OfWords.TITLE),
+            new Prefixes(OfWords.FIRST)
         };
 
         TokenStream of(int kind, Words words) {
@@ -311,39 +314,51 @@ final class ArticleWords {
         }
     }
 
-    /** A token stream over one article's words, bound to it when its field is indexed. */
-    private abstract static class OfWords extends TokenStream {
-        Words words;
-    }
-
     /**
-     * An article's words, read when the field is indexed: for spelling all of them but those with a
-     * digit (as {@link WordAnalyzers#spellingWords()} gives them), the title's, or the title's first.
+     * A token stream over a list of one article's words, bound to the article when its field is
+     * indexed: for spelling all of them but those with a digit (as {@link
+     * WordAnalyzers#spellingWords()} gives them), the title's, or the title's first.
      */
-    private static final class WordList extends OfWords {
+    private abstract static class OfWords extends TokenStream {
         static final int SPELLING = 0;
         static final int TITLE = 1;
         static final int FIRST = 2;
 
+        final int which;
+        Words words;
+
+        OfWords(int which) {
+            this.which = which;
+        }
+
+        /**
+         * How many words the list holds; asked when the field is indexed, after the title and body
+         * streams have filled the words.
+         */
+        int listed() {
+            return switch (which) {
+                case SPELLING -> words.digitFreeCount;
+                case TITLE -> words.titleCount;
+                default -> Math.min(words.titleCount, 1);
+            };
+        }
+    }
+
+    /** The words of a list, one term each. */
+    private static final class WordList extends OfWords {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-        private final int which;
         private int next;
         private int end;
 
         WordList(int which) {
-            this.which = which;
+            super(which);
         }
 
         @Override
         public void reset() throws IOException {
             super.reset();
-            // Read now, when the field is indexed, after the title and body streams have run.
             next = 0;
-            end = switch (which) {
-                case SPELLING -> words.digitFreeCount;
-                case TITLE -> words.titleCount;
-                default -> Math.min(words.titleCount, 1);
-            };
+            end = listed();
         }
 
         // No loop: a flight recording showed a loop that skipped words with a digit here making the
@@ -363,15 +378,14 @@ final class ArticleWords {
     }
 
     /**
-     * Every 1 to {@value WordAnalyzers#MAX_PREFIX} code point prefix of each title word (or of the
-     * first only), and a longer word whole: the terms {@link EdgeNGramTokenFilter} gives with
+     * Every 1 to {@value WordAnalyzers#MAX_PREFIX} code point prefix of each word of a list (the
+     * title's or its first), and a longer word whole: the terms {@link EdgeNGramTokenFilter} gives with
      * {@code preserveOriginal}, as {@link WordAnalyzers#prefixes} indexes them, copied straight from
      * the article's words (the filter copies the whole term buffer of every word it reads, and saves
      * and restores every attribute for each prefix).
      */
     private static final class Prefixes extends OfWords {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-        private final boolean firstOnly;
         private int word;
         private int end;
         // The current word's characters; how many code points the last prefix had (0 before the
@@ -381,15 +395,15 @@ final class ArticleWords {
         private int gram;
         private int prefixEnd;
 
-        Prefixes(boolean firstOnly) {
-            this.firstOnly = firstOnly;
+        Prefixes(int which) {
+            super(which);
         }
 
         @Override
         public void reset() throws IOException {
             super.reset();
             word = 0;
-            end = firstOnly ? Math.min(words.titleCount, 1) : words.titleCount;
+            end = listed();
             gram = 0;
         }
 
