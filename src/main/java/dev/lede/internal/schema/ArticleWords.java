@@ -324,11 +324,22 @@ final class ArticleWords {
         static final int TITLE = 1;
         static final int FIRST = 2;
 
+        final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         final int which;
         Words words;
+        // The next word of the list to read, and how many the list holds.
+        int next;
+        int end;
 
         OfWords(int which) {
             this.which = which;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            next = 0;
+            end = listed();
         }
 
         /**
@@ -346,19 +357,8 @@ final class ArticleWords {
 
     /** The words of a list, one term each. */
     private static final class WordList extends OfWords {
-        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-        private int next;
-        private int end;
-
         WordList(int which) {
             super(which);
-        }
-
-        @Override
-        public void reset() throws IOException {
-            super.reset();
-            next = 0;
-            end = listed();
         }
 
         // No loop: a flight recording showed a loop that skipped words with a digit here making the
@@ -385,9 +385,6 @@ final class ArticleWords {
      * and restores every attribute for each prefix).
      */
     private static final class Prefixes extends OfWords {
-        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-        private int word;
-        private int end;
         // The current word's characters; how many code points the last prefix had (0 before the
         // word's first) and where it ended.
         private int start;
@@ -402,19 +399,17 @@ final class ArticleWords {
         @Override
         public void reset() throws IOException {
             super.reset();
-            word = 0;
-            end = listed();
             gram = 0;
         }
 
         @Override
         public boolean incrementToken() {
             if (gram == 0) {
-                if (word == end) {
+                if (next == end) {
                     return false;
                 }
-                start = words.start(word);
-                wordEnd = words.ends[word];
+                start = words.start(next);
+                wordEnd = words.ends[next];
                 prefixEnd = start;
             }
             gram++;
@@ -429,7 +424,7 @@ final class ArticleWords {
             }
             if (prefixEnd == wordEnd) {
                 gram = 0;
-                word++;
+                next++;
             }
             clearAttributes();
             term.copyBuffer(words.chars, start, prefixEnd - start);
