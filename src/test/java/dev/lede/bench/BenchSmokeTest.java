@@ -182,6 +182,48 @@ class BenchSmokeTest {
         }
     }
 
+    @Test
+    void reopen_thenSyncRevisedAgain_writesTheSecondChanges_andKeepsTheFirst() throws IOException {
+        BenchQuery first = new BenchQuery(BenchQuery.Kind.AND, List.of("revised", "editors", "overnight"));
+        BenchQuery second = new BenchQuery(BenchQuery.Kind.AND, List.of("copy", "desk", "revision"));
+        List<String> firstChanged = new ArrayList<>();
+        List<String> secondChanged = new ArrayList<>();
+        for (int i = 0; i < corpus.size(); i++) {
+            if (i % 25 == 0) {
+                firstChanged.add(corpus.get(i).id());
+            } else if (i % 25 == 12) {
+                secondChanged.add(corpus.get(i).id());
+            }
+        }
+        List<BenchDoc> again = new ArrayList<>();
+        corpus.revisedAgain(25).forEach(again::add);
+        assertThat(again.get(12).body()).isEqualTo(corpus.get(12).body() + " " + Corpus.SECOND_REVISION);
+        assertThat(again.get(25).body()).isEqualTo(corpus.get(25).body() + " " + Corpus.REVISION);
+        assertThat(again.get(13)).isEqualTo(corpus.get(13));
+        for (String system : List.of("lede", "lucene")) {
+            Path index = folder.resolve("again-" + system);
+            try (SearchSystem s = SearchSystem.named(system, 2)) {
+                s.ingest(index, corpus);
+                s.reingest(corpus.revised(25));
+                assertThat(s.search(second, false)).as(system).isEmpty();
+            }
+            try (SearchSystem s = SearchSystem.named(system, 2)) {
+                s.reopen(index);
+                s.reingest(again);
+                assertThat(s.search(second, false)).as(system).containsExactlyInAnyOrderElementsOf(secondChanged);
+                assertThat(s.search(first, false)).as(system).containsExactlyInAnyOrderElementsOf(firstChanged);
+                if (s instanceof LuceneSystem lucene) {
+                    assertThat(lucene.docStats().numDocs).isEqualTo(200);
+                }
+            }
+        }
+        try (SearchSystem fts5 = SearchSystem.named("fts5", 1)) {
+            assertThatThrownBy(() -> fts5.reopen(folder))
+                    .isInstanceOf(UnsupportedOperationException.class)
+                    .hasMessage("fts5 cannot reopen an index");
+        }
+    }
+
     private List<List<String>> results(String system) throws IOException {
         List<List<String>> out = new ArrayList<>();
         try (SearchSystem s = SearchSystem.named(system, 1)) {

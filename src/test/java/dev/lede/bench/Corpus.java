@@ -155,6 +155,25 @@ final class Corpus implements Iterable<BenchDoc> {
         });
     }
 
+    /** The sentence {@link #revisedAgain} adds to an article's body. */
+    static final String SECOND_REVISION = "A second revision came from the copy desk.";
+
+    /**
+     * The corpus as the sync after {@link #revised} offers it: the articles {@code revised} changed
+     * as it left them, and every {@code every}-th article from the {@code every / 2}-th, which
+     * {@code revised} left alone, with {@link #SECOND_REVISION} added to its body: again one
+     * article in {@code every} changed.
+     */
+    Iterable<BenchDoc> revisedAgain(int every) {
+        return () -> articles(i -> {
+            BenchDoc d = get(i);
+            if (i % every == 0) {
+                return new BenchDoc(d.id(), d.title(), d.body() + " " + REVISION);
+            }
+            return i % every == every / 2 ? new BenchDoc(d.id(), d.title(), d.body() + " " + SECOND_REVISION) : d;
+        });
+    }
+
     @Override
     public Iterator<BenchDoc> iterator() {
         return articles(this::get);

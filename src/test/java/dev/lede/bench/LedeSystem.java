@@ -46,6 +46,11 @@ final class LedeSystem implements SearchSystem {
     }
 
     @Override
+    public void reopen(Path folder) throws IOException {
+        index = ArticleIndex.open(folder, IndexConfig.defaults().features(features));
+    }
+
+    @Override
     public void reingest(Iterable<BenchDoc> articles) throws IOException {
         // Lede skips an article whose content hash equals the indexed version's.
         index.addAll(articles(articles), IngestOptions.defaults().threads(threads));

@@ -128,6 +128,17 @@ final class LuceneSystem implements SearchSystem {
         writer = new IndexWriter(directory, writerConfig());
         feed(articles.iterator(), null);
         writer.commit();
+        openSearchers();
+    }
+
+    @Override
+    public void reopen(Path folder) throws IOException {
+        directory = FSDirectory.open(folder);
+        writer = new IndexWriter(directory, writerConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND));
+        openSearchers();
+    }
+
+    private void openSearchers() throws IOException {
         searchers = new SearcherManager(writer, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {

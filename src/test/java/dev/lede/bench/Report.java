@@ -32,6 +32,10 @@ final class Report {
             new Metric("ingestSeconds", "ingest, s", r -> num(r, "ingestSeconds")),
             new Metric("ingestCpuSeconds", "ingest, CPU s (all threads)", r -> num(r, "ingestCpuSeconds")),
             new Metric(
+                    "ingestMergeCpuSeconds",
+                    "ingest, of which CPU s in merge threads",
+                    r -> numOrNaN(r, "ingestMergeCpuSeconds")),
+            new Metric(
                     "ingestAllocatedGB",
                     "ingest, GB allocated (all threads)",
                     r -> num(r, "ingestAllocatedBytes") / 1e9),
@@ -48,6 +52,10 @@ final class Report {
                     r -> num(r, "reingestDocsPerSec")),
             new Metric("reingestSeconds", "re-ingest, s", r -> num(r, "reingestSeconds")),
             new Metric("reingestCpuSeconds", "re-ingest, CPU s (all threads)", r -> num(r, "reingestCpuSeconds")),
+            new Metric(
+                    "reingestMergeCpuSeconds",
+                    "re-ingest, of which CPU s in merge threads (also merges the ingest left running)",
+                    r -> numOrNaN(r, "reingestMergeCpuSeconds")),
             new Metric(
                     "reingestAllocatedGB",
                     "re-ingest, GB allocated (all threads)",
@@ -322,6 +330,11 @@ final class Report {
 
     private static double num(Map<String, Object> run, String key) {
         return ((Number) run.get(key)).doubleValue();
+    }
+
+    /** A figure runs before it was recorded lack (read again by {@code --redraw}). */
+    private static double numOrNaN(Map<String, Object> run, String key) {
+        return run.containsKey(key) ? num(run, key) : Double.NaN;
     }
 
     @SuppressWarnings("unchecked")

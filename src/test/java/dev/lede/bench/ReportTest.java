@@ -24,6 +24,7 @@ class ReportTest {
         r.put("ingestMBPerSec", docsPerSec / 500);
         r.put("ingestSeconds", 1000 / docsPerSec);
         r.put("ingestCpuSeconds", 2.0);
+        r.put("ingestMergeCpuSeconds", docsPerSec / 2000);
         r.put("ingestAllocatedBytes", 3_000_000_000L);
         r.put("indexBytes", 4_000_000L);
         r.put("ingestPeakHeapBytes", 500_000_000L);
@@ -51,6 +52,7 @@ class ReportTest {
 
         assertThat(md)
                 .contains("| ingest, articles/s | 1,000 [900–1,200] | 1,000 [1,000–1,000] | 1.00 |")
+                .contains("| ingest, of which CPU s in merge threads | 0.50 [0.45–0.60] | 0.50 [0.50–0.50] | 1.00 |")
                 .contains(
                         "| peak resident memory of the JVM, whole run, MB (0: unknown) | 900 [900–900] | 900 [900–900] | 1.00 |")
                 .doesNotContain("search")
@@ -59,8 +61,8 @@ class ReportTest {
         String csv = report(runs).csv();
         assertThat(csv.lines().filter(l -> l.contains(",plain") || l.contains(",highlight")))
                 .isEmpty();
-        // 2 systems x 3 repetitions x 10 ingest and memory rows, and the header
-        assertThat(csv.lines()).hasSize(2 * 3 * 10 + 1);
+        // 2 systems x 3 repetitions x 11 ingest and memory rows, and the header
+        assertThat(csv.lines()).hasSize(2 * 3 * 11 + 1);
     }
 
     @Test

@@ -29,6 +29,16 @@ interface SearchSystem extends AutoCloseable {
      */
     void reingest(Iterable<BenchDoc> articles) throws IOException;
 
+    /**
+     * Opens the index a run of this system left in {@code folder} (its first ingest and sync
+     * written, its writer closed), to sync it again with {@link #reingest}.
+     *
+     * @throws UnsupportedOperationException for a system that cannot
+     */
+    default void reopen(Path folder) throws IOException {
+        throw new UnsupportedOperationException(name() + " cannot reopen an index");
+    }
+
     /** The ids of the top hits, best first, with one snippet per hit when {@code highlight}. */
     List<String> search(BenchQuery query, boolean highlight) throws IOException;
 

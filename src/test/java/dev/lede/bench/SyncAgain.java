@@ -1,0 +1,93 @@
+package dev.lede.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Times one more sync of an index a benchmark run left behind (`bench.sh --reingest yes`), in a
+ * fresh JVM and on a copy of the index, so that it can be run again and again from the same state:
+ * the corpus as {@link Corpus#revisedAgain} offers it, one article in {@value BenchRun#REVISE_EVERY}
+ * changed once more. Prints the time, the CPU time and how much of it merge threads took (a merge
+ * still running when the system closes is abandoned, not committed), and the segments before and
+ * after (docs/measure/sync-again.sh).
+ */
+public final class SyncAgain {
+    private SyncAgain() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3 || args.length > 5) {
+            System.err.println(
+                    "usage: sync-again.sh SYSTEM INDEX ARTICLES [CORPUS [SEED]]: lede or lucene, the index folder"
+                            + " bench.sh left (<out>/index-SYSTEM), the --articles it ran with, and its"
+                            + " --corpus and --seed if not reuters and 42");
+            System.exit(2);
+        }
+        String system = args[0];
+        Path index = Path.of(args[1]).toAbsolutePath();
+        int articles = Integer.parseInt(args[2]);
+        String corpusName = args.length > 3 ? args[3] : "reuters";
+        long seed = args.length > 4 ? Long.parseLong(args[4]) : 42;
+        if (!Files.isDirectory(index)) {
+            System.err.println("sync-again: no index folder at " + index);
+            System.exit(2);
+        }
+        Path work = index.resolveSibling(index.getFileName() + "-sync-again");
+        BenchRun.deleteTree(work);
+        copyTree(index, work);
+        Corpus corpus = Corpus.load(
+                corpusName, Path.of(System.getProperty("lede.shared.data", "../shared/data")), articles, seed);
+        List<SegmentCommitInfo> before = segments(work);
+        try (SearchSystem s = SearchSystem.named(system, Runtime.getRuntime().availableProcessors());
+                MergeWatch merges = new MergeWatch()) {
+            s.reopen(work);
+            long cpu0 = BenchRun.processCpuNanos();
+            long t0 = System.nanoTime();
+            s.reingest(corpus.revisedAgain(BenchRun.REVISE_EVERY));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpu = (BenchRun.processCpuNanos() - cpu0) / 1e9;
+            double mergeCpu = merges.cpuSeconds();
+            List<SegmentCommitInfo> after = segments(work);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: sync of %,d articles, 1 in %d changed: %.2f s, CPU %.2f s (%.2f s of it in merge threads);"
+                            + " segments %d before, %d after%n",
+                    system,
+                    articles,
+                    BenchRun.REVISE_EVERY,
+                    seconds,
+                    cpu,
+                    mergeCpu,
+                    before.size(),
+                    after.size());
+        } finally {
+            BenchRun.deleteTree(work);
+        }
+    }
+
+    private static List<SegmentCommitInfo> segments(Path folder) throws IOException {
+        try (FSDirectory dir = FSDirectory.open(folder)) {
+            return SegmentInfos.readLatestCommit(dir).asList();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+}
