@@ -56,17 +56,6 @@ case "${1:-}" in
     ;;
 esac
 cd "$home"
-java_home=$("$home/lede" --print-java-home)
-
-mkdir -p target/bench
-echo "bench: compiling the library and the benchmark (test classes)..." >&2
-JAVA_HOME="$java_home" mvn -B -q test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt >target/bench/build.log 2>&1 || {
-  echo "bench: the build failed; see target/bench/build.log" >&2
-  tail -n 20 target/bench/build.log >&2
-  exit 1
-}
-
-classpath="target/test-classes:target/classes:$(cat target/bench/classpath.txt)"
+source "$home/docs/measure/bench-build.sh" bench
 exec "$java_home/bin/java" -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 \
   -Dlede.shared.data="$home/../shared/data" -cp "$classpath" dev.lede.bench.Bench "$@"

@@ -37,16 +37,7 @@ if [ ! -d "$2" ]; then
 fi
 index=$(cd "$(dirname "$2")" && pwd -P)/$(basename "$2")
 cd "$home"
-java_home=$("$home/lede" --print-java-home)
-mkdir -p target/bench
-echo "sync-again: compiling the library and the benchmark (test classes)..." >&2
-JAVA_HOME="$java_home" mvn -B -q test-compile dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt >target/bench/build.log 2>&1 || {
-  echo "sync-again: the build failed; see target/bench/build.log" >&2
-  tail -n 20 target/bench/build.log >&2
-  exit 1
-}
-classpath="target/test-classes:target/classes:$(cat target/bench/classpath.txt)"
+source "$home/docs/measure/bench-build.sh" sync-again
 exec "$java_home/bin/java" -Xms1g -Xmx1g --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector \
   -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dlede.shared.data="$home/../shared/data" \
   -cp "$classpath" dev.lede.bench.SyncAgain "$1" "$index" "${@:3}"
