@@ -31,13 +31,15 @@ public final class SyncAgain {
             System.exit(2);
         }
         String system = args[0];
+        if (!system.equals("lede") && !system.equals("lucene")) {
+            fail("SYSTEM is lede or lucene (the systems that can reopen an index), not " + system);
+        }
         Path index = Path.of(args[1]).toAbsolutePath();
-        int articles = Integer.parseInt(args[2]);
+        int articles = number(args[2], "ARTICLES");
         String corpusName = args.length > 3 ? args[3] : "reuters";
-        long seed = args.length > 4 ? Long.parseLong(args[4]) : 42;
+        long seed = args.length > 4 ? number(args[4], "SEED") : 42;
         if (!Files.isDirectory(index)) {
-            System.err.println("sync-again: no index folder at " + index);
-            System.exit(2);
+            fail("no index folder at " + index);
         }
         Path work = index.resolveSibling(index.getFileName() + "-sync-again");
         BenchRun.deleteTree(work);
@@ -70,6 +72,20 @@ public final class SyncAgain {
         } finally {
             BenchRun.deleteTree(work);
         }
+    }
+
+    private static int number(String value, String name) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            fail(name + " is a whole number, as bench.sh ran with, not " + value);
+            return 0; // not reached
+        }
+    }
+
+    private static void fail(String message) {
+        System.err.println("sync-again: " + message);
+        System.exit(2);
     }
 
     private static List<SegmentCommitInfo> segments(Path folder) throws IOException {
