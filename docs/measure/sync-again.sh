@@ -13,7 +13,10 @@
 # (Corpus.revisedAgain). It prints the time, the CPU time of the process and how much of it
 # Lucene's merge threads took, and the segments before and after: where a sync takes the index over
 # the merge policy's segment budget, a merge runs beside it and competes for the cores (closing
-# abandons it if unfinished). Same JVM settings as bench.sh (-Xms/-Xmx1g).
+# abandons it if unfinished). A second line gives the CPU by thread group (the indexing threads,
+# the caller "main", the merge threads), and what the JVM's own threads took
+# (garbage collection, the JIT compilers): the process's CPU less its Java threads'. Same JVM
+# settings as bench.sh (-Xms/-Xmx1g).
 #
 # Arguments: SYSTEM (lede or lucene) INDEX ARTICLES [CORPUS [SEED]], ARTICLES, CORPUS and SEED as
 # the bench.sh run had them (defaults reuters and 42).

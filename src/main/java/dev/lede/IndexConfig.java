@@ -14,8 +14,7 @@ import java.util.Set;
  *     Duration#ZERO} turns that off: then only {@link ArticleIndex#refresh()} and commits do it);
  *     1 second by default, like Elasticsearch
  * @param ramBufferMb memory the writer buffers before it flushes a segment; by default an eighth of
- *     the maximum heap, from 16 to 512 MB. A bulk ingest on several threads flushes at 95% of it,
- *     on a thread of its own
+ *     the maximum heap, from 16 to 512 MB
  * @param synonyms a synonyms file applied to query text, or {@code null} (the default) for none:
  *     Solr's format, one rule per line, {@code NYC, New York City} (all equivalent) or {@code NYC =>
  *     New York City}, {@code #} comments. Multi-word synonyms match as phrases. Query time only, so

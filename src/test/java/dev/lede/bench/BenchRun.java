@@ -84,13 +84,13 @@ public final class BenchRun {
         System.gc();
         try (HeapWatch heap = new HeapWatch();
                 SearchSystem s = SearchSystem.named(system, Runtime.getRuntime().availableProcessors())) {
-            MergeWatch merges = new MergeWatch();
+            ThreadCpuWatch merges = new ThreadCpuWatch();
             long cpu0 = processCpuNanos();
             long allocated0 = allocatedBytes();
             long t0 = System.nanoTime();
             s.ingest(work, corpus);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            r.put("ingestMergeCpuSeconds", merges.cpuSeconds());
+            r.put("ingestMergeCpuSeconds", merges.cpuSeconds(ThreadCpuWatch.MERGES));
             merges.close();
             r.put("ingestSeconds", seconds);
             // CPU time of the whole process (every thread, GC and JIT included): what the ingest
@@ -125,7 +125,7 @@ public final class BenchRun {
      */
     private static void reingest(SearchSystem s, Corpus corpus, Path work, Map<String, Object> r) throws IOException {
         Iterable<BenchDoc> revised = corpus.revised(REVISE_EVERY);
-        try (MergeWatch merges = new MergeWatch()) {
+        try (ThreadCpuWatch merges = new ThreadCpuWatch()) {
             long cpu0 = processCpuNanos();
             long allocated0 = allocatedBytes();
             long t0 = System.nanoTime();
@@ -134,7 +134,7 @@ public final class BenchRun {
             r.put("reingestSeconds", seconds);
             r.put("reingestCpuSeconds", (processCpuNanos() - cpu0) / 1e9);
             // Also a merge the first ingest left running, which competes with the sync for the cores.
-            r.put("reingestMergeCpuSeconds", merges.cpuSeconds());
+            r.put("reingestMergeCpuSeconds", merges.cpuSeconds(ThreadCpuWatch.MERGES));
             r.put("reingestAllocatedBytes", allocatedBytes() - allocated0);
             r.put("reingestDocsPerSec", corpus.size() / seconds);
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
@@ -15,9 +16,9 @@ import org.apache.lucene.store.FSDirectory;
  * Times one more sync of an index a benchmark run left behind (`bench.sh --reingest yes`), in a
  * fresh JVM and on a copy of the index, so that it can be run again and again from the same state:
  * the corpus as {@link Corpus#revisedAgain} offers it, one article in {@value BenchRun#REVISE_EVERY}
- * changed once more. Prints the time, the CPU time and how much of it merge threads took (a merge
- * still running when the system closes is abandoned, not committed), and the segments before and
- * after (docs/measure/sync-again.sh).
+ * changed once more. Prints the time, the CPU time, how much of it merge threads took (a merge
+ * still running when the system closes is abandoned, not committed), the segments before and after,
+ * and the CPU by thread group ({@link ThreadCpuWatch}), with the JVM's own threads' share (docs/measure/sync-again.sh).
  */
 public final class SyncAgain {
     private SyncAgain() {}
@@ -47,15 +48,16 @@ public final class SyncAgain {
         Corpus corpus = Corpus.load(
                 corpusName, Path.of(System.getProperty("lede.shared.data", "../shared/data")), articles, seed);
         List<SegmentCommitInfo> before = segments(work);
-        try (SearchSystem s = SearchSystem.named(system, Runtime.getRuntime().availableProcessors());
-                MergeWatch merges = new MergeWatch()) {
+        try (SearchSystem s = SearchSystem.named(system, Runtime.getRuntime().availableProcessors())) {
             s.reopen(work);
+            ThreadCpuWatch watch = new ThreadCpuWatch();
             long cpu0 = BenchRun.processCpuNanos();
             long t0 = System.nanoTime();
             s.reingest(corpus.revisedAgain(BenchRun.REVISE_EVERY));
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpu = (BenchRun.processCpuNanos() - cpu0) / 1e9;
-            double mergeCpu = merges.cpuSeconds();
+            Map<String, Double> byGroup = watch.byGroup();
+            watch.close();
             List<SegmentCommitInfo> after = segments(work);
             System.out.printf(
                     Locale.ROOT,
@@ -66,12 +68,29 @@ public final class SyncAgain {
                     BenchRun.REVISE_EVERY,
                     seconds,
                     cpu,
-                    mergeCpu,
+                    byGroup.getOrDefault(ThreadCpuWatch.MERGES, 0.0),
                     before.size(),
                     after.size());
+            double javaThreads =
+                    byGroup.values().stream().mapToDouble(Double::doubleValue).sum();
+            System.out.println(cpuByThread(byGroup, cpu - javaThreads));
         } finally {
             BenchRun.deleteTree(work);
         }
+    }
+
+    /**
+     * "CPU s by thread: main 4.10, lede-ingest 40.31, ..., JVM's own (GC, JIT) 9.20": the groups
+     * that took at least 0.01 s, largest first, and the rest of the process's CPU.
+     */
+    static String cpuByThread(Map<String, Double> byGroup, double jvmOwn) {
+        StringBuilder line = new StringBuilder("CPU s by thread:");
+        byGroup.entrySet().stream()
+                .filter(e -> e.getValue() >= 0.005)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> line.append(String.format(Locale.ROOT, " %s %.2f,", e.getKey(), e.getValue())));
+        return line.append(String.format(Locale.ROOT, " JVM's own (GC, JIT) %.2f", jvmOwn))
+                .toString();
     }
 
     private static int number(String value, String name) {

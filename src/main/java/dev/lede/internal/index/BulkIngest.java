@@ -22,13 +22,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -54,14 +52,13 @@ import org.apache.lucene.util.BytesRef;
  * looked up in a near-real-time reader opened when the ingest starts. In a folder sync, an id that
  * several files hold is kept from the last of them in the sync's order (see {@link #fileOrder}).
  *
- * <p>With more than one indexing thread, a flushing thread writes the largest in-memory segment to
- * disk once the writer's buffers reach {@value #FLUSH_AHEAD_PERCENT}% of its RAM budget, before the
- * writer would make an indexing thread do it. An indexing thread that flushes stops taking
- * articles for that long (a second or more at a large budget), so its queue fills, the producer
- * waits on it, and the other threads run out of work: at 300,000 articles on 2 cores they were idle
- * about a tenth of the time (docs/bench). When every thread has indexed its last article, they
- * write the rest of the in-memory segments together, instead of the ingest's closing commit doing it
- * on one thread.
+ * <p>The writer flushes an in-memory segment when its RAM budget is full, on the indexing thread
+ * that filled it, as raw Lucene does. A separate thread used to flush ahead of that (at 80%, then
+ * 95% of the budget) so that the indexing threads would keep indexing; but its segments came out
+ * smaller than Lucene's, so the index merged more, and without it an ingest of 500,000 articles
+ * took the same time and 6% less CPU (docs/bench, "Flushing on the indexing threads"). When every
+ * thread has indexed its last article, they write the rest of the in-memory segments together,
+ * instead of the ingest's closing commit doing it on one thread.
  */
 public final class BulkIngest {
     private static final List<Item> END = Collections.unmodifiableList(new ArrayList<>()); // by identity
@@ -71,11 +68,6 @@ public final class BulkIngest {
     // (raw Lucene, whose threads take articles from the input themselves: 11,000).
     static final int BATCH = 32;
     private static final int BATCHES_PER_THREAD = 8;
-    // At 80%, the segments flushed were about a third smaller than raw Lucene's (which flushes at
-    // 100%), so a 1M-article index reached the merge policy's segment budget first and a sync paid
-    // for a merge beside it (docs/bench, "Commits during an ingest").
-    static final int FLUSH_AHEAD_PERCENT = 95;
-    private static final long FLUSH_POLL_NANOS = 5_000_000;
 
     private final IndexWriter writer;
     private final Schema schema;
@@ -88,10 +80,7 @@ public final class BulkIngest {
     private final LongAdder updated = new LongAdder();
     private final LongAdder unchanged = new LongAdder();
     private final Queue<Rejected> rejected = new ConcurrentLinkedQueue<>();
-    private final Thread flusher;
-    private final LongAdder flushedAhead = new LongAdder();
     private final CountDownLatch allIndexed; // counted down by each indexing thread when it is done
-    private volatile boolean finishing;
     // A folder sync's files, each with its place in the sync's order; empty otherwise.
     private volatile Map<String, Integer> fileOrder = Map.of();
     // The ids written from a file over a version another file had given (by that file).
@@ -125,31 +114,6 @@ public final class BulkIngest {
             workers.add(w);
             pending.add(new ArrayList<>(BATCH));
             t.start();
-        }
-        double budgetMb = writer.getConfig().getRAMBufferSizeMB();
-        if (threads > 1 && budgetMb != IndexWriterConfig.DISABLE_AUTO_FLUSH) {
-            long ahead = (long) (budgetMb * 1024 * 1024 * FLUSH_AHEAD_PERCENT / 100);
-            flusher = new Thread(() -> flushAhead(ahead), "lede-flush");
-            flusher.setDaemon(true);
-            flusher.start();
-        } else {
-            flusher = null;
-        }
-    }
-
-    /** Flushes the largest in-memory segment whenever the writer buffers {@code bytes} or more. */
-    private void flushAhead(long bytes) {
-        while (!finishing && failure.get() == null) {
-            try {
-                if (writer.ramBytesUsed() >= bytes && writer.flushNextBuffer()) {
-                    flushedAhead.increment();
-                } else {
-                    LockSupport.parkNanos(FLUSH_POLL_NANOS);
-                }
-            } catch (Throwable t) {
-                failure.compareAndSet(null, t);
-                return;
-            }
         }
     }
 
@@ -191,11 +155,6 @@ public final class BulkIngest {
         for (String id : ids) {
             released.put(id, holder);
         }
-    }
-
-    /** Segments the flushing thread wrote (none with one indexing thread). */
-    long flushedAhead() {
-        return flushedAhead.sum();
     }
 
     /**
@@ -334,16 +293,10 @@ public final class BulkIngest {
             for (Worker w : workers) {
                 w.thread.join();
             }
-            finishing = true;
-            if (flusher != null) {
-                LockSupport.unpark(flusher);
-                flusher.join();
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while finishing an ingest", e);
         } finally {
-            finishing = true;
             snapshot.close();
         }
         Throwable t = failure.get();
