@@ -18,7 +18,8 @@ import org.apache.lucene.store.FSDirectory;
  * the corpus as {@link Corpus#revisedAgain} offers it, one article in {@value BenchRun#REVISE_EVERY}
  * changed once more. Prints the time, the CPU time, how much of it merge threads took (a merge
  * still running when the system closes is abandoned, not committed), the segments before and after,
- * and the CPU by thread group ({@link ThreadCpuWatch}), with the JVM's own threads' share (docs/measure/sync-again.sh).
+ * and the CPU by thread group ({@link ThreadCpuWatch}) with the JVM's own threads' share
+ * (docs/measure/sync-again.sh).
  */
 public final class SyncAgain {
     private SyncAgain() {}
@@ -50,14 +51,17 @@ public final class SyncAgain {
         List<SegmentCommitInfo> before = segments(work);
         try (SearchSystem s = SearchSystem.named(system, Runtime.getRuntime().availableProcessors())) {
             s.reopen(work);
-            ThreadCpuWatch watch = new ThreadCpuWatch();
-            long cpu0 = BenchRun.processCpuNanos();
-            long t0 = System.nanoTime();
-            s.reingest(corpus.revisedAgain(BenchRun.REVISE_EVERY));
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            double cpu = (BenchRun.processCpuNanos() - cpu0) / 1e9;
-            Map<String, Double> byGroup = watch.byGroup();
-            watch.close();
+            double seconds;
+            double cpu;
+            Map<String, Double> byGroup;
+            try (ThreadCpuWatch watch = new ThreadCpuWatch()) {
+                long cpu0 = BenchRun.processCpuNanos();
+                long t0 = System.nanoTime();
+                s.reingest(corpus.revisedAgain(BenchRun.REVISE_EVERY));
+                seconds = (System.nanoTime() - t0) / 1e9;
+                cpu = (BenchRun.processCpuNanos() - cpu0) / 1e9;
+                byGroup = watch.byGroup();
+            }
             List<SegmentCommitInfo> after = segments(work);
             System.out.printf(
                     Locale.ROOT,
@@ -80,8 +84,8 @@ public final class SyncAgain {
     }
 
     /**
-     * "CPU s by thread: main 4.10, lede-ingest 40.31, ..., JVM's own (GC, JIT) 9.20": the groups
-     * that took at least 0.01 s, largest first, and the rest of the process's CPU.
+     * "CPU s by thread: lede-ingest 40.31, main 4.10, ..., JVM's own (GC, JIT) 9.20": the groups
+     * that took 0.005 s or more, largest first, then {@code jvmOwn}, the rest of the process's CPU.
      */
     static String cpuByThread(Map<String, Double> byGroup, double jvmOwn) {
         StringBuilder line = new StringBuilder("CPU s by thread:");

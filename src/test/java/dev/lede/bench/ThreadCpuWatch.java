@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * being timed left to run in the background, or that one finished before it started, competes with
  * it for the cores: this tells how much of a phase's CPU went there, whichever system started the
  * merge and whether or not it was ever committed. The JVM's own threads (garbage collection, the
- * JIT compilers) are not Java threads and are not seen: the process's CPU minus {@link
- * #javaThreadsSeconds} is theirs.
+ * JIT compilers) are not Java threads and are not seen: the process's CPU minus the sum of {@link
+ * #byGroup} is theirs.
  */
 final class ThreadCpuWatch implements AutoCloseable {
     /** The group of Lucene's merge threads ("Lucene Merge Thread #3"). */
@@ -111,11 +111,6 @@ final class ThreadCpuWatch implements AutoCloseable {
         Map<String, Double> seconds = new TreeMap<>();
         nanos.forEach((group, n) -> seconds.put(group, n / 1e9));
         return seconds;
-    }
-
-    /** CPU seconds all Java threads spent since this watch started, this watch's own included. */
-    double javaThreadsSeconds() {
-        return byGroup().values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     @Override
