@@ -15,11 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -47,9 +48,14 @@ import org.apache.lucene.util.BytesRef;
  * the shared {@link IndexWriter}, each article upserted by id, unless its {@link ContentHash} equals
  * the indexed version's, in which case nothing is written.
  *
- * <p>An article goes to the thread its id hashes to, so two versions of one id in the same ingest
- * are written in input order (the last one wins) without any locking. The indexed versions are
- * looked up in a near-real-time reader opened when the ingest starts. In a folder sync, an id that
+ * <p>Articles go to the threads in batches, each batch to the thread with the fewest batches
+ * waiting, so that a thread busy writing a segment to disk does not hold up the others. A later
+ * version of an id goes to the thread the id first went to ({@link IdThreads}), so two versions of
+ * one id in the same ingest are written in input order (the last one wins) without any locking.
+ * Sending each article to the thread its id hashed to did that too, but while one thread flushed,
+ * the producer waited on its full queue and the other thread ran dry: for seconds at each flush
+ * (docs/bench, "Batches to the least busy thread"). The indexed versions are looked up in a
+ * near-real-time reader opened when the ingest starts. In a folder sync, an id that
  * several files hold is kept from the last of them in the sync's order (see {@link #fileOrder}).
  *
  * <p>The writer flushes an in-memory segment when its RAM budget is full, on the indexing thread
@@ -67,14 +73,22 @@ public final class BulkIngest {
     // 100,000 articles on 2 cores switched threads about 95,000 times; in batches, about 17,000
     // (raw Lucene, whose threads take articles from the input themselves: 11,000).
     static final int BATCH = 32;
-    private static final int BATCHES_PER_THREAD = 8;
+    private static final int BATCHES_PER_THREAD = 8; // waiting, on average
 
     private final IndexWriter writer;
     private final Schema schema;
     private final DirectoryReader snapshot;
     private final List<Worker> workers = new ArrayList<>();
-    // Per thread, the articles queued for it and not yet handed over (the producer's alone).
-    private final List<List<Item>> pending = new ArrayList<>();
+    // The producer's alone: the articles of ids not yet sent to any thread, for the next thread with
+    // room; per thread, later versions of ids sent to it, not yet handed over; the thread each id
+    // went to; and where the search for the least busy thread starts, so that equals take turns.
+    private List<Item> open = new ArrayList<>(BATCH);
+    private final List<List<Item>> pinned = new ArrayList<>();
+    private final IdThreads idThreads;
+    private int nextThread;
+    // Batches of articles the threads may have waiting, all together: the producer waits for room
+    // only when all of them are busy.
+    private final Semaphore room;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final LongAdder added = new LongAdder();
     private final LongAdder updated = new LongAdder();
@@ -96,7 +110,7 @@ public final class BulkIngest {
      * An article and the file it was read from ({@code null} when it came from the application); or,
      * with no article, a barrier each thread counts down when it gets there.
      */
-    private record Item(Article article, Schema.FileStamp from, CountDownLatch barrier) {}
+    private record Item(Article article, long key, Schema.FileStamp from, CountDownLatch barrier) {}
 
     /** An article the index refused (say, a term over Lucene's size limit); the ingest goes on. */
     public record Rejected(String id, String reason) {}
@@ -106,13 +120,15 @@ public final class BulkIngest {
         this.schema = schema;
         this.snapshot = DirectoryReader.open(writer);
         this.allIndexed = new CountDownLatch(threads);
+        this.idThreads = new IdThreads(threads);
+        this.room = new Semaphore(threads * BATCHES_PER_THREAD);
         for (int i = 0; i < threads; i++) {
             Worker w = new Worker();
             Thread t = new Thread(w, "lede-ingest-" + (i + 1));
             t.setDaemon(true);
             w.thread = t;
             workers.add(w);
-            pending.add(new ArrayList<>(BATCH));
+            pinned.add(new ArrayList<>(BATCH));
             t.start();
         }
     }
@@ -158,7 +174,7 @@ public final class BulkIngest {
     }
 
     /**
-     * Queues an article, blocking while its thread is busy.
+     * Queues an article, blocking while every thread has its share of articles waiting.
      *
      * @throws UncheckedIOException if writing an earlier article failed
      */
@@ -167,37 +183,86 @@ public final class BulkIngest {
     }
 
     /**
-     * Queues an article read from the file {@code from}, blocking while its thread is busy.
+     * Queues an article read from the file {@code from}, blocking while every thread has its share
+     * of articles waiting.
      *
      * @throws UncheckedIOException if writing an earlier article failed
      */
     public void accept(Article article, Schema.FileStamp from) {
         rethrowFailure();
-        int i = Math.floorMod(article.id().hashCode(), workers.size());
-        List<Item> batch = pending.get(i);
-        batch.add(new Item(article, from, null));
-        if (batch.size() == BATCH) {
-            pending.set(i, new ArrayList<>(BATCH));
-            hand(workers.get(i), batch);
-        }
-    }
-
-    /** Hands each thread the articles still waiting for a full batch. */
-    private void handPending() {
-        for (int i = 0; i < workers.size(); i++) {
-            if (!pending.get(i).isEmpty()) {
-                hand(workers.get(i), pending.get(i));
-                pending.set(i, new ArrayList<>(BATCH));
+        long key = WrittenIds.key(article.id());
+        Item item = new Item(article, key, from, null);
+        int t = workers.size() == 1 ? -1 : idThreads.threadOf(key);
+        if (t < 0) {
+            open.add(item);
+            if (open.size() == BATCH) {
+                handOpen();
+            }
+        } else {
+            List<Item> batch = pinned.get(t);
+            batch.add(item);
+            if (batch.size() == BATCH) {
+                pinned.set(t, new ArrayList<>(BATCH));
+                hand(t, batch);
             }
         }
     }
 
-    private static void hand(Worker w, List<Item> batch) {
+    /** Hands the batch of new ids to the least busy thread, which then takes their later versions. */
+    private void handOpen() {
+        List<Item> batch = open;
+        open = new ArrayList<>(BATCH);
+        waitForRoom();
+        int t = 0;
+        if (workers.size() > 1) {
+            t = leastBusy();
+            for (Item item : batch) {
+                idThreads.record(item.key(), t);
+            }
+        }
+        workers.get(t).queue.add(batch);
+    }
+
+    private void hand(int thread, List<Item> batch) {
+        waitForRoom();
+        workers.get(thread).queue.add(batch);
+    }
+
+    private void waitForRoom() {
         try {
-            w.queue.put(batch);
+            room.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while ingesting", e);
+        }
+    }
+
+    /** The thread with the fewest batches waiting; of equals, they take turns. */
+    private int leastBusy() {
+        int best = nextThread;
+        int fewest = Integer.MAX_VALUE;
+        for (int k = 0; k < workers.size(); k++) {
+            int i = (nextThread + k) % workers.size();
+            int waiting = workers.get(i).queue.size();
+            if (waiting < fewest) {
+                best = i;
+                fewest = waiting;
+            }
+        }
+        nextThread = (best + 1) % workers.size();
+        return best;
+    }
+
+    /** Hands the threads the articles still waiting for a full batch. */
+    private void handPending() {
+        if (!open.isEmpty()) {
+            handOpen();
+        }
+        for (int t = 0; t < workers.size(); t++) {
+            if (!pinned.get(t).isEmpty()) {
+                hand(t, pinned.get(t));
+                pinned.set(t, new ArrayList<>(BATCH));
+            }
         }
     }
 
@@ -211,7 +276,7 @@ public final class BulkIngest {
         CountDownLatch reached = new CountDownLatch(workers.size());
         try {
             for (Worker w : workers) {
-                w.queue.put(List.of(new Item(null, null, reached)));
+                w.queue.add(List.of(new Item(null, 0, null, reached)));
             }
             reached.await();
         } catch (InterruptedException e) {
@@ -288,7 +353,7 @@ public final class BulkIngest {
                 handPending();
             }
             for (Worker w : workers) {
-                w.queue.put(END);
+                w.queue.add(END);
             }
             for (Worker w : workers) {
                 w.thread.join();
@@ -320,7 +385,8 @@ public final class BulkIngest {
     }
 
     private final class Worker implements Runnable {
-        final BlockingQueue<List<Item>> queue = new ArrayBlockingQueue<>(BATCHES_PER_THREAD);
+        // Unbounded: the producer takes room for each batch of articles first.
+        final BlockingQueue<List<Item>> queue = new LinkedBlockingQueue<>();
         Thread thread;
         // Ids this thread wrote in this ingest, with the first 8 bytes of their hash.
         private final WrittenIds written = new WrittenIds();
@@ -368,6 +434,9 @@ public final class BulkIngest {
                 if (batch == END) {
                     return;
                 }
+                if (batch.getFirst().barrier() == null) {
+                    room.release();
+                }
                 for (Item a : batch) {
                     process(a);
                 }
@@ -402,7 +471,7 @@ public final class BulkIngest {
             Article a = item.article();
             byte[] hash = ContentHash.of(a);
             long prefix = prefix(hash);
-            if (written.put(a.id(), prefix, earlier)) {
+            if (written.put(item.key(), prefix, earlier)) {
                 String holder = item.from() == null ? null : released.remove(a.id());
                 if (holder != null) {
                     // Yielded earlier in this ingest (and counted unchanged then); the holder
@@ -418,7 +487,7 @@ public final class BulkIngest {
                     }
                 } else if (item.from() != null && indexed.hash(a.id(), true) != null && heldByLaterFile(item)) {
                     // An earlier file yielded it too: the later file's version stays.
-                    written.put(a.id(), earlier[0], earlier);
+                    written.put(item.key(), earlier[0], earlier);
                     yielded(item);
                     unchanged.increment();
                 } else {
@@ -443,7 +512,7 @@ public final class BulkIngest {
             }
             byte[] old = indexed.hash(a.id(), item.from() != null);
             if (old != null && heldByLaterFile(item)) {
-                written.put(a.id(), prefix(old), earlier); // the later file's version stays
+                written.put(item.key(), prefix(old), earlier); // the later file's version stays
                 yielded(item);
                 unchanged.increment();
                 return;

@@ -16,11 +16,10 @@ final class WrittenIds {
     private int size;
 
     /**
-     * Records {@code id} with {@code hashPrefix}, returning whether it had been recorded before, and
-     * if so the earlier prefix in {@code earlier[0]}.
+     * Records the id with this {@link #key} and {@code hashPrefix}, returning whether it had been
+     * recorded before, and if so the earlier prefix in {@code earlier[0]}.
      */
-    boolean put(String id, long hashPrefix, long[] earlier) {
-        long key = key(id);
+    boolean put(long key, long hashPrefix, long[] earlier) {
         int mask = keys.length - 1;
         for (int i = slot(key, mask); ; i = (i + 1) & mask) {
             if (keys[i] == EMPTY) {

@@ -1,11 +1,15 @@
 package dev.lede.internal.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.lede.article.Article;
 import dev.lede.internal.schema.ContentHash;
 import dev.lede.internal.schema.Schema;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.NoMergePolicy;
@@ -14,6 +18,9 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FilterDirectory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexOutput;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -154,6 +161,66 @@ class BulkIngestTest {
                 assertThat(hashes.hash("a2", false)).isEqualTo(ContentHash.of(article(2, "first")));
                 assertThat(hashes.hash("a50", false)).isNull();
             }
+        }
+    }
+
+    @Test
+    void whileOneThreadWritesASegment_theOtherTakesTheNewArticles() throws Exception {
+        HoldingDirectory dir = new HoldingDirectory();
+        IndexWriter writer = IndexFolder.openWriter(dir, "memory", schema, 1);
+        writer.getConfig().setMergePolicy(NoMergePolicy.INSTANCE);
+        BulkIngest bulk = new BulkIngest(writer, schema, 2);
+        int[] next = {0};
+        int more = 3_000;
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                while (dir.held.getCount() > 0) { // until a thread is held writing its first segment
+                    bulk.accept(article(next[0]++, "first"));
+                }
+                // Far more than both threads' room for waiting batches (16 of 32): the producer
+                // only gets through them if the other thread writes them, the held one still held.
+                for (int k = 0; k < more; k++) {
+                    bulk.accept(article(next[0]++, "first"));
+                }
+            });
+            assertThat(dir.release.getCount()).isOne();
+            assertThat(bulk.added()).isGreaterThan(more);
+        } finally {
+            dir.release.countDown(); // a failure above ends the test instead of hanging it
+        }
+        try (dir;
+                writer) {
+            bulk.finish();
+            writer.commit();
+            assertThat(bulk.added()).isEqualTo(next[0]);
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                assertThat(reader.numDocs()).isEqualTo(next[0]);
+            }
+        }
+    }
+
+    /** Holds the first thread that writes a segment's terms to disk until {@link #release} opens. */
+    private static final class HoldingDirectory extends FilterDirectory {
+        final CountDownLatch held = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        private final AtomicBoolean first = new AtomicBoolean(true);
+
+        HoldingDirectory() {
+            super(new ByteBuffersDirectory());
+        }
+
+        @Override
+        public IndexOutput createOutput(String name, IOContext context) throws IOException {
+            if (name.endsWith(".tim") && first.compareAndSet(true, false)) {
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
+            return super.createOutput(name, context);
         }
     }
 }

@@ -10,16 +10,16 @@ class WrittenIdsTest {
         WrittenIds ids = new WrittenIds();
         long[] earlier = new long[1];
         for (int i = 0; i < 50_000; i++) {
-            assertThat(ids.put("reuters-" + i, i, earlier)).isFalse();
+            assertThat(ids.put(WrittenIds.key("reuters-" + i), i, earlier)).isFalse();
         }
         assertThat(ids.size()).isEqualTo(50_000);
         for (int i = 0; i < 50_000; i += 7) {
-            assertThat(ids.put("reuters-" + i, -i, earlier)).isTrue();
+            assertThat(ids.put(WrittenIds.key("reuters-" + i), -i, earlier)).isTrue();
             assertThat(earlier[0]).isEqualTo(i);
         }
-        assertThat(ids.put("reuters-14", 99, earlier)).isTrue();
+        assertThat(ids.put(WrittenIds.key("reuters-14"), 99, earlier)).isTrue();
         assertThat(earlier[0]).isEqualTo(-14);
-        assertThat(ids.put("reuters-50000", 1, earlier)).isFalse();
+        assertThat(ids.put(WrittenIds.key("reuters-50000"), 1, earlier)).isFalse();
         assertThat(ids.size()).isEqualTo(50_001);
     }
 
