@@ -48,10 +48,11 @@ import org.apache.lucene.util.BytesRef;
  * the shared {@link IndexWriter}, each article upserted by id, unless its {@link ContentHash} equals
  * the indexed version's, in which case nothing is written.
  *
- * <p>Articles go to the threads in batches, each batch to the thread with the fewest batches
- * waiting, so that a thread busy writing a segment to disk does not hold up the others. A later
- * version of an id goes to the thread the id first went to ({@link IdThreads}), so two versions of
- * one id in the same ingest are written in input order (the last one wins) without any locking.
+ * <p>Articles go to the threads in batches. A batch of ids not seen before in the ingest goes to
+ * the thread with the fewest batches waiting, so that a thread busy writing a segment to disk does
+ * not hold up the others; a later version of an id goes to the thread the id went to ({@link
+ * IdThreads}), so two versions of one id in the same ingest are written in input order (the last
+ * one wins) without any locking.
  * Sending each article to the thread its id hashed to did that too, but while one thread flushed,
  * the producer waited on its full queue and the other thread ran dry: for seconds at each flush
  * (docs/bench, "Batches to the least busy thread"). The indexed versions are looked up in a
@@ -79,15 +80,15 @@ public final class BulkIngest {
     private final Schema schema;
     private final DirectoryReader snapshot;
     private final List<Worker> workers = new ArrayList<>();
-    // The producer's alone: the articles of ids not yet sent to any thread, for the next thread with
-    // room; per thread, later versions of ids sent to it, not yet handed over; the thread each id
-    // went to; and where the search for the least busy thread starts, so that equals take turns.
+    // The producer's alone: the articles of ids not yet sent to any thread, for the least busy one;
+    // per thread, later versions of ids sent to it, not yet handed over; the thread each id went
+    // to; and where the search for the least busy thread starts, so that equals take turns.
     private List<Item> open = new ArrayList<>(BATCH);
     private final List<List<Item>> pinned = new ArrayList<>();
     private final IdThreads idThreads;
     private int nextThread;
-    // Batches of articles the threads may have waiting, all together: the producer waits for room
-    // only when all of them are busy.
+    // Batches of articles the threads may have waiting, all together (BATCHES_PER_THREAD each on
+    // average): the producer waits for room only once they are all taken.
     private final Semaphore room;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final LongAdder added = new LongAdder();
@@ -174,7 +175,7 @@ public final class BulkIngest {
     }
 
     /**
-     * Queues an article, blocking while every thread has its share of articles waiting.
+     * Queues an article, blocking while the threads have all the batches they may have waiting.
      *
      * @throws UncheckedIOException if writing an earlier article failed
      */
@@ -183,8 +184,8 @@ public final class BulkIngest {
     }
 
     /**
-     * Queues an article read from the file {@code from}, blocking while every thread has its share
-     * of articles waiting.
+     * Queues an article read from the file {@code from}, blocking while the threads have all the
+     * batches they may have waiting.
      *
      * @throws UncheckedIOException if writing an earlier article failed
      */
@@ -202,17 +203,17 @@ public final class BulkIngest {
             List<Item> batch = pinned.get(t);
             batch.add(item);
             if (batch.size() == BATCH) {
-                pinned.set(t, new ArrayList<>(BATCH));
                 hand(t, batch);
+                pinned.set(t, new ArrayList<>(BATCH));
             }
         }
     }
 
     /** Hands the batch of new ids to the least busy thread, which then takes their later versions. */
     private void handOpen() {
+        waitForRoom(); // first: interrupted, the batch stays
         List<Item> batch = open;
         open = new ArrayList<>(BATCH);
-        waitForRoom();
         int t = 0;
         if (workers.size() > 1) {
             t = leastBusy();
@@ -349,11 +350,14 @@ public final class BulkIngest {
      */
     public void finish() throws IOException {
         try {
-            if (failure.get() == null) {
-                handPending();
-            }
-            for (Worker w : workers) {
-                w.queue.add(END);
+            try {
+                if (failure.get() == null) {
+                    handPending();
+                }
+            } finally {
+                for (Worker w : workers) {
+                    w.queue.add(END); // the threads stop even if handing over failed
+                }
             }
             for (Worker w : workers) {
                 w.thread.join();
@@ -381,6 +385,9 @@ public final class BulkIngest {
         }
         if (t instanceof Error e) {
             throw e;
+        }
+        if (t != null) {
+            throw new IllegalStateException("an indexing thread stopped: " + t, t);
         }
     }
 

@@ -2,8 +2,9 @@ package dev.lede.internal.index;
 
 /**
  * The ids one ingest thread has written so far, each with the first 8 bytes of its content hash,
- * kept as two 64-bit numbers in open-addressing arrays: 16 to 32 bytes an id, where a map of
- * strings held about 120 (a million-article ingest kept 120 MB of heap only for this).
+ * kept as two 64-bit numbers in open-addressing arrays that grow at half full: 32 to 64 bytes an
+ * id, where a map of strings held about 120 (a million-article ingest kept 120 MB of heap only for
+ * this).
  *
  * <p>An id is kept as a 64-bit hash of its characters. Two different ids with the same hash would
  * make the second count as a new version of the first: it is still written (by its own id), unless

@@ -41,7 +41,10 @@ class BulkIngestTest {
                 .build();
     }
 
-    /** Ingests every article, then a second version of every 100th, with {@code threads} threads. */
+    /**
+     * Ingests every article, with a second version of two in every 100: one 50 articles after the
+     * first (its batch handed over by then), one 3 after (most often in the same batch).
+     */
     private void ingest(Directory dir, int threads) throws IOException {
         try (IndexWriter writer = IndexFolder.openWriter(dir, "memory", schema, 1)) {
             // The segments written stay apart (a merge finishing before the commit made it one).
@@ -52,13 +55,16 @@ class BulkIngestTest {
                 if (i % 100 == 99) {
                     bulk.accept(article(i - 50, "second"));
                 }
+                if (i % 100 == 9) {
+                    bulk.accept(article(i - 3, "second"));
+                }
             }
             bulk.finish();
             // The indexing threads wrote what they held in memory before finish() returned.
             assertThat(writer.numRamDocs()).isZero();
             writer.commit();
             assertThat(bulk.added()).isEqualTo(ARTICLES);
-            assertThat(bulk.updated()).isEqualTo(ARTICLES / 100);
+            assertThat(bulk.updated()).isEqualTo(2 * ARTICLES / 100);
         }
     }
 
@@ -72,11 +78,11 @@ class BulkIngestTest {
                 // More than the one segment per thread written at the end: the 1 MB budget filled.
                 assertThat(reader.leaves().size()).isGreaterThan(2);
                 IndexSearcher searcher = new IndexSearcher(reader);
-                for (int i = 0; i < ARTICLES; i += 7) {
+                for (int i = 0; i < ARTICLES; i++) {
                     TopDocs found = searcher.search(new TermQuery(schema.idTerm("a" + i)), 2);
                     assertThat(found.scoreDocs).as("a%d", i).hasSize(1);
                     Article stored = schema.toArticle(searcher.storedFields().document(found.scoreDocs[0].doc));
-                    String version = i % 100 == 49 ? "second" : "first";
+                    String version = i % 100 == 49 || i % 100 == 6 ? "second" : "first";
                     assertThat(stored.title()).isEqualTo("Harbour report " + i + " " + version);
                 }
             }

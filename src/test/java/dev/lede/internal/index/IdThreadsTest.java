@@ -9,30 +9,45 @@ class IdThreadsTest {
     @Test
     void record_keepsTheFirstThreadOfEveryId_acrossGrowth() {
         IdThreads threads = new IdThreads(3);
+        // Keys whose high halves differ above the 2 thread bits: 50,000 distinct entries.
         for (int i = 0; i < 50_000; i++) {
-            long key = WrittenIds.key("reuters-" + i);
-            assertThat(threads.threadOf(key)).isEqualTo(-1);
-            threads.record(key, i % 3);
+            assertThat(threads.threadOf(key(i))).isEqualTo(-1);
+            threads.record(key(i), i % 3);
         }
         assertThat(threads.size()).isEqualTo(50_000);
         for (int i = 0; i < 50_000; i += 7) {
-            long key = WrittenIds.key("reuters-" + i);
-            threads.record(key, (i + 1) % 3); // a later version: the first thread stays
-            assertThat(threads.threadOf(key)).as("reuters-%d", i).isEqualTo(i % 3);
+            threads.record(key(i), (i + 1) % 3); // a later version: the first thread stays
+            assertThat(threads.threadOf(key(i))).as("key %d", i).isEqualTo(i % 3);
         }
         assertThat(threads.size()).isEqualTo(50_000);
-        assertThat(threads.threadOf(WrittenIds.key("reuters-50000"))).isEqualTo(-1);
+        assertThat(threads.threadOf(key(50_000))).isEqualTo(-1);
+    }
+
+    private static long key(int i) {
+        return ((long) (i + 1) << 34) | 0x2345_6789L;
     }
 
     @Test
-    void keysDifferingOnlyInTheThreadBits_shareTheFirstOnesThread() {
+    void realIds_goBackToTheirThread() {
+        IdThreads threads = new IdThreads(2);
+        for (int i = 0; i < 1_000; i++) {
+            threads.record(WrittenIds.key("reuters-" + i), i % 2);
+        }
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(threads.threadOf(WrittenIds.key("reuters-" + i))).isEqualTo(i % 2);
+        }
+    }
+
+    @Test
+    void keysWhoseHighHalvesDifferOnlyInTheThreadBits_shareTheFirstOnesThread() {
         IdThreads threads = new IdThreads(4); // 2 bits
-        threads.record(0x1230L, 2);
-        assertThat(threads.threadOf(0x1233L)).isEqualTo(2);
-        assertThat(threads.threadOf(0x1234L)).isEqualTo(-1);
-        // A key that is all thread bits is kept apart from an empty slot.
-        threads.record(0x3L, 0);
-        assertThat(threads.threadOf(0x1L)).isZero();
+        threads.record(0x1230L << 32, 2);
+        assertThat(threads.threadOf(0x1233L << 32)).isEqualTo(2);
+        assertThat(threads.threadOf((0x1230L << 32) | 0xFFFF_FFFFL)).isEqualTo(2); // the low half is not kept
+        assertThat(threads.threadOf(0x1234L << 32)).isEqualTo(-1);
+        // A key whose high half is all thread bits is kept apart from an empty slot.
+        threads.record(0x3L << 32, 0);
+        assertThat(threads.threadOf(0x1L << 32)).isZero();
         assertThat(threads.size()).isEqualTo(2);
     }
 
