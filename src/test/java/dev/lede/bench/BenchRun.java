@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
@@ -91,13 +92,21 @@ public final class BenchRun {
             s.ingest(work, corpus);
             double seconds = (System.nanoTime() - t0) / 1e9;
             r.put("ingestMergeCpuSeconds", merges.cpuSeconds(ThreadCpuWatch.MERGES));
-            merges.close();
             r.put("ingestSeconds", seconds);
             // CPU time of the whole process (every thread, GC and JIT included): what the ingest
             // costs regardless of what else the machine runs meanwhile.
             r.put("ingestCpuSeconds", (processCpuNanos() - cpu0) / 1e9);
             // Bytes allocated by every thread: unlike time, the same from run to run.
             r.put("ingestAllocatedBytes", allocatedBytes() - allocated0);
+            // A merge the ingest started may still run after it returned (Lucene merges in the
+            // background). Left running, it would compete with the sync or the searches timed next,
+            // and put one system's merge work into another phase's figures; so wait for it here,
+            // and report the time until the index was settled and that merge's CPU.
+            double leftMergeCpu0 = merges.cpuSeconds(ThreadCpuWatch.MERGES);
+            waitForMerges();
+            r.put("ingestSettledSeconds", (System.nanoTime() - t0) / 1e9);
+            r.put("ingestLeftMergeCpuSeconds", merges.cpuSeconds(ThreadCpuWatch.MERGES) - leftMergeCpu0);
+            merges.close();
             r.put("ingestDocsPerSec", corpus.size() / seconds);
             r.put("ingestMBPerSec", textBytes / 1e6 / seconds);
             r.put("indexBytes", sizeOf(work));
@@ -114,6 +123,36 @@ public final class BenchRun {
         }
         r.put("peakRssBytes", peakRss());
         return r;
+    }
+
+    /** How long to wait for the merges an ingest left running before giving up on them. */
+    private static final long MERGE_WAIT_LIMIT_NANOS = TimeUnit.MINUTES.toNanos(30);
+
+    /**
+     * Waits until no Lucene merge thread is alive: Lucene's {@code ConcurrentMergeScheduler} runs
+     * each merge on a thread of its own ({@value ThreadCpuWatch#MERGES} and a number) that ends with
+     * its merge, and the same for every Lucene-based system, so this needs nothing from a system's
+     * API. A system that does not merge this way (FTS5) returns at once.
+     */
+    static void waitForMerges() throws InterruptedException {
+        long deadline = System.nanoTime() + MERGE_WAIT_LIMIT_NANOS;
+        while (mergeThreadAlive()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("merges still running "
+                        + TimeUnit.NANOSECONDS.toMinutes(MERGE_WAIT_LIMIT_NANOS)
+                        + " minutes after the ingest returned");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    static boolean mergeThreadAlive() {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.isAlive() && t.getName().startsWith(ThreadCpuWatch.MERGES)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A later sync changes one article in this many. */
@@ -133,7 +172,7 @@ public final class BenchRun {
             double seconds = (System.nanoTime() - t0) / 1e9;
             r.put("reingestSeconds", seconds);
             r.put("reingestCpuSeconds", (processCpuNanos() - cpu0) / 1e9);
-            // Also a merge the first ingest left running, which competes with the sync for the cores.
+            // The sync's own merges: the ones the first ingest left have finished (above).
             r.put("reingestMergeCpuSeconds", merges.cpuSeconds(ThreadCpuWatch.MERGES));
             r.put("reingestAllocatedBytes", allocatedBytes() - allocated0);
             r.put("reingestDocsPerSec", corpus.size() / seconds);

@@ -36,6 +36,14 @@ final class Report {
                     "ingest, of which CPU s in merge threads",
                     r -> numOrNaN(r, "ingestMergeCpuSeconds")),
             new Metric(
+                    "ingestSettledSeconds",
+                    "ingest until the merges it left running had finished, s",
+                    r -> numOrNaN(r, "ingestSettledSeconds")),
+            new Metric(
+                    "ingestLeftMergeCpuSeconds",
+                    "CPU s in those merges after the ingest returned",
+                    r -> numOrNaN(r, "ingestLeftMergeCpuSeconds")),
+            new Metric(
                     "ingestAllocatedGB",
                     "ingest, GB allocated (all threads)",
                     r -> num(r, "ingestAllocatedBytes") / 1e9),
@@ -54,7 +62,7 @@ final class Report {
             new Metric("reingestCpuSeconds", "re-ingest, CPU s (all threads)", r -> num(r, "reingestCpuSeconds")),
             new Metric(
                     "reingestMergeCpuSeconds",
-                    "re-ingest, of which CPU s in merge threads (also merges the ingest left running)",
+                    "re-ingest, of which CPU s in merge threads",
                     r -> numOrNaN(r, "reingestMergeCpuSeconds")),
             new Metric(
                     "reingestAllocatedGB",

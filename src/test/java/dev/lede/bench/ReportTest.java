@@ -25,6 +25,8 @@ class ReportTest {
         r.put("ingestSeconds", 1000 / docsPerSec);
         r.put("ingestCpuSeconds", 2.0);
         r.put("ingestMergeCpuSeconds", docsPerSec / 2000);
+        r.put("ingestSettledSeconds", 1000 / docsPerSec + 0.25);
+        r.put("ingestLeftMergeCpuSeconds", 0.4);
         r.put("ingestAllocatedBytes", 3_000_000_000L);
         r.put("indexBytes", 4_000_000L);
         r.put("ingestPeakHeapBytes", 500_000_000L);
@@ -54,6 +56,10 @@ class ReportTest {
                 .contains("| ingest, articles/s | 1,000 [900–1,200] | 1,000 [1,000–1,000] | 1.00 |")
                 .contains("| ingest, of which CPU s in merge threads | 0.50 [0.45–0.60] | 0.50 [0.50–0.50] | 1.00 |")
                 .contains(
+                        "| ingest until the merges it left running had finished, s | 1.25 [1.08–1.36] | 1.25 [1.25–1.25] | 1.00 |")
+                .contains(
+                        "| CPU s in those merges after the ingest returned | 0.40 [0.40–0.40] | 0.40 [0.40–0.40] | 1.00 |")
+                .contains(
                         "| peak resident memory of the JVM, whole run, MB (0: unknown) | 900 [900–900] | 900 [900–900] | 1.00 |")
                 .doesNotContain("search")
                 .doesNotContain("same top hit")
@@ -61,8 +67,8 @@ class ReportTest {
         String csv = report(runs).csv();
         assertThat(csv.lines().filter(l -> l.contains(",plain") || l.contains(",highlight")))
                 .isEmpty();
-        // 2 systems x 3 repetitions x 11 ingest and memory rows, and the header
-        assertThat(csv.lines()).hasSize(2 * 3 * 11 + 1);
+        // 2 systems x 3 repetitions x 13 ingest and memory rows, and the header
+        assertThat(csv.lines()).hasSize(2 * 3 * 13 + 1);
     }
 
     @Test

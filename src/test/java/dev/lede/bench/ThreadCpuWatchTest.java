@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class ThreadCpuWatchTest {
@@ -82,5 +83,39 @@ class ThreadCpuWatchTest {
             release.countDown();
             merge.join();
         }
+    }
+
+    @Test
+    void waitForMerges_returnsOnlyOnceNoMergeThreadIsAlive() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Thread merge = new Thread(
+                () -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                ThreadCpuWatch.MERGES + " #97");
+        merge.setDaemon(true);
+        merge.start();
+        AtomicBoolean returned = new AtomicBoolean();
+        Thread waiter = new Thread(() -> {
+            try {
+                BenchRun.waitForMerges();
+                returned.set(true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiter.start();
+        Thread.sleep(300);
+        assertThat(BenchRun.mergeThreadAlive()).isTrue();
+        assertThat(returned).isFalse();
+        release.countDown();
+        merge.join();
+        waiter.join(60_000);
+        assertThat(returned).isTrue();
+        assertThat(BenchRun.mergeThreadAlive()).isFalse();
     }
 }
