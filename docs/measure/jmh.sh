@@ -2,7 +2,7 @@
 # jmh.sh: JMH microbenchmarks of Lede's hot paths, each beside the raw Lucene baseline of
 # bench.sh, in one command. Where bench.sh times whole systems, these time one operation each.
 #
-#   docs/measure/jmh.sh                              # all four benchmarks, both systems
+#   docs/measure/jmh.sh                              # all five benchmarks, both systems
 #   docs/measure/jmh.sh 'SearchBenchmark.topTen$'    # those whose name matches a regex
 #   docs/measure/jmh.sh -f 2 -wi 5 -i 10 -r 5s       # more forks, iterations, longer ones
 #   docs/measure/jmh.sh -p system=lede -t 2          # one system, two benchmark threads
@@ -21,6 +21,10 @@
 #   SearchBenchmark.topTen                one top-10 query of the QuerySet mix, 20,000 articles,
 #                                         stored fields loaded, no snippets
 #   SearchBenchmark.topTenWithSnippets    the same, plus the title and one passage of each hit
+#   ContentHashBenchmark.hashArticle      one article's content hash, what a sync computes for every
+#                                         article it offers (lede: ContentHash of every field;
+#                                         lucene: id, title and body); -p computation=shipped times
+#                                         Lede's computation as it first shipped, same bytes
 #
 # Arguments are JMH's own. The defaults are set in each class: 1 fork, average time per operation,
 # 3 to 5 warm-up iterations of 2 or 3 s (search needs the longest) and 5 measured iterations of 2 s,

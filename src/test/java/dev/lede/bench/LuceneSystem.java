@@ -306,7 +306,7 @@ final class LuceneSystem implements SearchSystem {
         return doc;
     }
 
-    private static byte[] contentHash(BenchDoc d) {
+    static byte[] contentHash(BenchDoc d) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String value : List.of(d.id(), d.title(), d.body())) {
