@@ -399,6 +399,7 @@ public final class BulkIngest {
         private final WrittenIds written = new WrittenIds();
         private final long[] earlier = new long[1];
         private final IndexedHashes indexed = new IndexedHashes(snapshot);
+        private final ContentHash hasher = new ContentHash();
 
         @Override
         public void run() {
@@ -476,7 +477,7 @@ public final class BulkIngest {
 
         private void write(Item item) throws IOException {
             Article a = item.article();
-            byte[] hash = ContentHash.of(a);
+            byte[] hash = hasher.hash(a);
             long prefix = prefix(hash);
             if (written.put(item.key(), prefix, earlier)) {
                 String holder = item.from() == null ? null : released.remove(a.id());
