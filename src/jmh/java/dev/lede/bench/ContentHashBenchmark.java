@@ -23,10 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * One article's content hash, the work a sync does for every article it offers to tell an unchanged
  * one: Lede's {@link ContentHash} of the article as the benchmark's Lede system builds it (every
  * field it has), from one hasher as a bulk ingest's indexing thread keeps it; with {@code
- * computation=shipped} the computation as it first shipped ({@link
- * ShippedContentHash}, the same bytes); raw Lucene's hash of id, title and body ({@code
- * LuceneSystem.contentHash}). Each call takes the next of the first {@code articles} Reuters
- * articles.
+ * computation=shipped} the computation as it first shipped ({@link ShippedContentHash}, the same
+ * bytes); raw Lucene's hash of id, title and body ({@code LuceneSystem.contentHash}). Each call
+ * takes the next of the first {@code articles} Reuters articles.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

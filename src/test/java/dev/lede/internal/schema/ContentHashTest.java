@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Content hashes are stored in the index and compared with those of the same articles offered
- * later, by any Lede version: a faster computation must give the same bytes. {@link ShippedContentHash} is
- * the computation as it first shipped (one digest call per piece, the numbers as strings).
+ * later, by any Lede version: a faster computation must give the same bytes. {@link
+ * ShippedContentHash} is the computation as it first shipped (one digest call per piece, the
+ * numbers as strings).
  */
 class ContentHashTest {
     @Test
